@@ -1,0 +1,1 @@
+"""Assistant policies and their training."""

@@ -1,0 +1,8 @@
+"""propersim_env: ProPerSim as a standard reinforcement-learning environment.
+
+A simulated resident lives through days in a house; an assistant decides at
+every 150-second step whether to make a proactive suggestion; the resident
+rates each decision. See DESIGN.md for the parts and the contract.
+"""
+
+__version__ = "0.1.0"
