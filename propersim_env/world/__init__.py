@@ -1,0 +1,13 @@
+"""The house the resident lives in: tiles, rooms, objects, paths and events.
+
+Knows nothing of personas, residents or assistants.
+"""
+
+from .clock import DEFAULT_SECONDS_PER_STEP, DEFAULT_START, SimClock, parse_start_date
+from .events import Event, TileEvents
+from .house import House, HouseDataError, Position, Tile, default_house
+from .spatial_memory import SpatialMemory
+
+__all__ = [
+    "DEFAULT_SECONDS_PER_STEP", "DEFAULT_START", "SimClock", "parse_start_date",
+    "Event", "House", "HouseDataError", "Position", "SpatialMemory", "Tile", "TileEvents", "default_house"]
