@@ -1,0 +1,69 @@
+"""The `propersim simulate` command."""
+
+import json
+import subprocess
+import sys
+from datetime import datetime
+
+import pytest
+
+from propersim_env.cli import main
+from propersim_env.world import default_house
+
+
+def test_json_has_one_object_per_step_with_the_documented_fields(capsys):
+    assert main(["simulate", "--persona", "7", "--days", "1", "--seed", "3", "--json"]) == 0
+    steps = json.loads(capsys.readouterr().out)
+    assert len(steps) == 576
+    house = default_house()
+    for s in steps:
+        datetime.fromisoformat(s["time"])
+        assert isinstance(s["action"], str) and s["action"]
+        assert s["address"] == house.address(*s["tile"])
+        assert s["address"].startswith("house:")
+        assert isinstance(s["sleeping"], bool)
+    assert steps[0]["time"] == "2025-02-13T00:00:00" and steps[1]["time"] == "2025-02-13T00:02:30"
+    assert steps[0]["sleeping"] and not all(s["sleeping"] for s in steps)
+
+
+def test_text_output_shows_the_schedule_and_a_timeline(capsys):
+    assert main(["simulate", "--persona", "2", "--days", "2", "--seed", "0", "--start-date", "2025-03-01"]) == 0
+    out = capsys.readouterr().out
+    assert "Day 1: Saturday 2025-03-01" in out and "Day 2: Sunday 2025-03-02" in out
+    assert "Schedule:" in out and "00:00-" in out and "-24:00  sleeping" in out
+    assert "Timeline:" in out and "Tomas Lindqvist is" in out and "@ main bedroom: bed" in out
+
+
+def test_same_seed_same_output_and_custom_step_length(capsys):
+    main(["simulate", "--persona", "12", "--seed", "5", "--json", "--seconds-per-step", "300"])
+    first = capsys.readouterr().out
+    main(["simulate", "--persona", "12", "--seed", "5", "--json", "--seconds-per-step", "300"])
+    assert capsys.readouterr().out == first
+    assert len(json.loads(first)) == 288
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--persona", "33"], "persona must be an id from 1 to 32, got 33"),
+    (["--persona", "abc"], "persona must be an id from 1 to 32, got 'abc'"),
+    (["--days", "0"], "expected a positive integer, got 0"),
+])
+def test_bad_arguments_are_clear_errors(args, message, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["simulate", *args])
+    assert exit_info.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--seconds-per-step", "7"], "seconds_per_step must be a positive integer that divides 86400"),
+    (["--start-date", "tomorrow"], "start_date must be an ISO date"),
+])
+def test_bad_clock_settings_are_clear_errors(args, message, capsys):
+    assert main(["simulate", *args]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_console_script_runs_as_a_module():
+    result = subprocess.run([sys.executable, "-m", "propersim_env.cli", "simulate", "--persona", "32", "--json"],
+                            capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout)[0]["action"].startswith("Martin Kovac is sleeping")
