@@ -1,1 +1,22 @@
-"""evaluation"""
+"""The resident's ratings of the assistant's decisions.
+
+The embedded default is the :class:`RubricEvaluator`: offline, deterministic
+and fast, it computes the four criteria (preference, timing, frequency,
+communication & safety) from the persona's structured preferences, the
+resident's state and the resident's memory of today (:class:`EvaluationMemory`).
+
+    decision = parse_decision(action)
+    rating = evaluator.rate(decision, state, memory)   # does not change memory
+    memory.record(state.time, decision, rating.total)
+"""
+
+from .decision import NO_RECOMMENDATION, NOOP, Decision, parse_decision
+from .memory import EvaluationMemory, HourSummary, Interaction
+from .rating import CRITERIA, Rating
+from .rubric import RubricEvaluator
+from .topics import classify
+
+__all__ = [
+    "CRITERIA", "NOOP", "NO_RECOMMENDATION", "Decision", "EvaluationMemory", "HourSummary", "Interaction",
+    "Rating", "RubricEvaluator", "classify", "parse_decision",
+]
