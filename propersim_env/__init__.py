@@ -6,3 +6,10 @@ rates each decision. See DESIGN.md for the parts and the contract.
 """
 
 __version__ = "0.1.0"
+
+
+from .envs import ENV_ID, ProPerSimEnv, register_envs
+
+register_envs()
+
+__all__ = ["ENV_ID", "ProPerSimEnv", "__version__"]

@@ -1,1 +1,1 @@
-"""storage"""
+"""Saving, forking, resuming and replaying simulations. Not built yet."""
