@@ -1,0 +1,219 @@
+"""Baseline assistant policies, by the names the benchmarks use.
+
+Every policy has ``reset(seed, info)`` (called after ``env.reset``) and
+``act(observation, info) -> str`` (the info is the one returned with the
+observation). They see only what the environment exposes, except ``oracle``,
+which reads the persona's structured preferences and is an upper bound, named
+as such.
+
+- ``never``: never suggests.
+- ``always``: one fixed generic suggestion at every step.
+- ``random``: suggests a random catalog sentence with probability ``p``.
+- ``periodic``: a random catalog sentence every ``minutes`` minutes.
+- ``heuristic``: reads only what the environment exposes: suggests during
+  leisure moments, spaced out, on a topic that matches what the resident is
+  doing; it drops topics that scored poorly and, when told a suggestion came
+  too often, suggests less (fewer a day, further apart).
+- ``oracle``: knows the persona's windows, activities, topics, frequency and tone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import numpy as np
+
+from propersim_env.evaluation import classify
+from propersim_env.personas import activities, load_persona
+
+from .catalog import GENERIC, SUGGESTIONS, all_suggestions
+
+NOOP = "No Recommendation"
+
+
+def _time_of(info: dict) -> datetime:
+    return datetime.fromisoformat(info["time"])
+
+
+class Policy:
+    name = "policy"
+
+    def reset(self, seed: int | None, info: dict) -> None:
+        self.rng = np.random.default_rng(seed)
+
+    def act(self, observation: dict, info: dict) -> str:
+        raise NotImplementedError
+
+    def observe(self, reward: float, info: dict) -> None:
+        """The rating of the last decision; policies that adapt override this."""
+
+    def _random_suggestion(self) -> str:
+        entries = all_suggestions()
+        return entries[int(self.rng.integers(len(entries)))][1]
+
+
+class Never(Policy):
+    name = "never"
+
+    def act(self, observation, info):
+        return NOOP
+
+
+class Always(Policy):
+    name = "always"
+
+    def act(self, observation, info):
+        return GENERIC
+
+
+class RandomPolicy(Policy):
+    name = "random"
+
+    def __init__(self, p: float = 0.5):
+        if not 0 <= p <= 1:
+            raise ValueError(f"p must be in [0, 1], got {p}")
+        self.p = p
+
+    def act(self, observation, info):
+        return self._random_suggestion() if self.rng.random() < self.p else NOOP
+
+
+class Periodic(Policy):
+    name = "periodic"
+
+    def __init__(self, minutes: int = 60):
+        if minutes <= 0:
+            raise ValueError(f"minutes must be positive, got {minutes}")
+        self.minutes = minutes
+
+    def reset(self, seed, info):
+        super().reset(seed, info)
+        self._last: datetime | None = None
+
+    def act(self, observation, info):
+        now = _time_of(info)
+        if self._last is None or (now - self._last).total_seconds() >= self.minutes * 60:
+            self._last = now
+            return self._random_suggestion()
+        return NOOP
+
+
+class Heuristic(Policy):
+    """Context rules on the observation alone."""
+
+    name = "heuristic"
+    quiet_categories = {"sleep", "hygiene", "work", "mindfulness", "meal"}
+
+    def __init__(self, spacing_minutes: int = 120, daily_cap: int = 6):
+        self._initial = (spacing_minutes, daily_cap)
+        self.spacing_minutes, self.daily_cap = self._initial
+
+    def reset(self, seed, info):
+        super().reset(seed, info)
+        self.spacing_minutes, self.daily_cap = self._initial
+        self._last: datetime | None = None
+        self._today = None
+        self._count = 0
+        self._topic_scores: dict[str, list[float]] = {}
+        self._pending: str | None = None
+
+    def observe(self, reward: float, info: dict) -> None:
+        """Credit the last suggestion's topic with its reward; back off when it came too often."""
+        if self._pending is not None:
+            self._topic_scores.setdefault(self._pending, []).append(reward)
+            self._pending = None
+            if info["scores"]["frequency"] == 0:
+                self.daily_cap = max(1, self._count - 1)
+                self.spacing_minutes = min(480, int(self.spacing_minutes * 1.5))
+
+    def act(self, observation, info):
+        now = _time_of(info)
+        if now.date() != self._today:
+            self._today, self._count = now.date(), 0
+        activity = activities()[info["activity"]]
+        spaced = self._last is None or (now - self._last).total_seconds() >= self.spacing_minutes * 60
+        if activity.category in self.quiet_categories or not spaced or self._count >= self.daily_cap:
+            return NOOP
+        topics = [t for t in activity.topics if t in SUGGESTIONS] or list(classify(observation["user_action"]))
+        topics = [t for t in topics if np.mean(self._topic_scores.get(t, [3.0])) >= 2.0]
+        if not topics:
+            return NOOP
+        topic = topics[int(self.rng.integers(len(topics)))]
+        self._last, self._pending = now, topic
+        self._count += 1
+        texts = SUGGESTIONS[topic]
+        return texts[int(self.rng.integers(len(texts)))]
+
+
+class Oracle(Policy):
+    """Reads the persona's structured preferences: an upper bound, not a fair competitor."""
+
+    name = "oracle"
+
+    def reset(self, seed, info):
+        super().reset(seed, info)
+        self.persona = load_persona(info["persona_id"])
+        self._last: datetime | None = None
+        self._first: datetime | None = None
+        self._today = None
+        self._count = 0
+
+    def act(self, observation, info):
+        prefs = self.persona.preferences
+        now = _time_of(info)
+        if now.date() != self._today:
+            self._today, self._count, self._last, self._first = now.date(), 0, None, now
+        minute = now.hour * 60 + now.minute
+        activity = activities()[info["activity"]]
+        freq = prefs.frequency
+        spaced = self._last is None or (now - self._last).total_seconds() >= freq.min_spacing_minutes * 60
+        if not spaced or self._count >= freq.max_per_day:
+            return NOOP
+        if activity.id in prefs.do_not_disturb_activities or any(w.contains(minute) for w in prefs.do_not_disturb):
+            return NOOP
+        if activity.category in ("sleep", "hygiene"):
+            return NOOP
+        window = next((w for w in prefs.preferred_windows if w.contains(minute)), None)
+        wanted = next((a for a in prefs.preferred_activities if a.activity == activity.id), None)
+        awake = self.persona.sleep.weekday_bed - self.persona.sleep.weekday_wake
+        silence_limit = awake / freq.min_per_day
+        since = (now - (self._last or self._first)).total_seconds() / 60
+        overdue = since >= silence_limit - 15
+        good_moment = window is not None or wanted is not None or activity.category in ("hobby", "media", "rest", "chore")
+        if not (window or wanted or (overdue and good_moment)):
+            return NOOP
+        moment_topics = (wanted.topics if wanted else ()) + (window.topics if window else ()) + activity.topics
+        liked = [t for t in moment_topics if t in prefs.liked_topics] or list(prefs.liked_topics)
+        text = self._fitting_text(liked)
+        if text is None:
+            return NOOP
+        self._last = now
+        self._count += 1
+        return text
+
+    def _fitting_text(self, topics: list[str]) -> str | None:
+        tone = self.persona.preferences.tone
+        for topic in topics:
+            for text in SUGGESTIONS.get(topic, ()):
+                if len(text.split()) <= tone.max_words and (tone.allow_exclamations or "!" not in text):
+                    return text
+        return None
+
+
+POLICIES: dict[str, Callable[[], Policy]] = {
+    "never": Never,
+    "always": Always,
+    "random": RandomPolicy,
+    "periodic": Periodic,
+    "heuristic": Heuristic,
+    "oracle": Oracle,
+}
+
+
+def make_policy(name: str) -> Policy:
+    """A baseline by its command-line name."""
+    try:
+        return POLICIES[name]()
+    except KeyError:
+        raise ValueError(f"unknown policy {name!r}; choose from {', '.join(POLICIES)}") from None
