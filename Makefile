@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench clean
+.PHONY: demo test compare bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,12 @@ demo: $(VENV)/.installed-core
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -q
 
+compare: $(VENV)/.installed-core
+	$(BIN)/python benchmarks/compare_policies.py --personas all --days 1 --out runs/compare
+
 bench: $(VENV)/.installed-core
 	$(BIN)/python benchmarks/day_speed.py
+	$(BIN)/python benchmarks/env_speed.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
