@@ -2,7 +2,9 @@
 
 ``propersim simulate --persona 7 --days 2 --seed 0`` prints each day's plan,
 its 24-hour schedule and a timeline of what the resident did where;
-``--json`` prints one JSON object per step instead.
+``--json`` prints one JSON object per step instead. ``propersim console SIM``
+runs and inspects a saved simulation; ``propersim replay SIM`` writes a page
+that replays one (see :mod:`.sim_commands`).
 """
 
 from __future__ import annotations
@@ -15,42 +17,30 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from .argtypes import persona_id, positive_int
 from .personas import NUM_PERSONAS, Persona, load_persona, minutes_to_clock
 from .user import Resident, ResidentState
 from .world import DEFAULT_SECONDS_PER_STEP, SimClock, parse_start_date
 
 
-def _persona_id(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"persona must be an id from 1 to {NUM_PERSONAS}, got {text!r}") from None
-    if not 1 <= value <= NUM_PERSONAS:
-        raise argparse.ArgumentTypeError(f"persona must be an id from 1 to {NUM_PERSONAS}, got {value}")
-    return value
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value}")
-    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="propersim", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     sim = sub.add_parser("simulate", help="simulate a resident's days on the embedded (offline) default")
-    sim.add_argument("--persona", type=_persona_id, default=1, help=f"persona id, 1-{NUM_PERSONAS} (default 1)")
-    sim.add_argument("--days", type=_positive_int, default=1, help="simulated days (default 1)")
+    sim.add_argument("--persona", type=persona_id, default=1, help=f"persona id, 1-{NUM_PERSONAS} (default 1)")
+    sim.add_argument("--days", type=positive_int, default=1, help="simulated days (default 1)")
     sim.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     sim.add_argument("--start-date", default=None, help="first simulated day, YYYY-MM-DD (default 2025-02-13)")
-    sim.add_argument("--seconds-per-step", type=_positive_int, default=DEFAULT_SECONDS_PER_STEP,
+    sim.add_argument("--seconds-per-step", type=positive_int, default=DEFAULT_SECONDS_PER_STEP,
                      help="simulated seconds per step; must divide 86400 (default 150)")
     sim.add_argument("--json", action="store_true", help="print a JSON list with one object per step")
+    from .sim_commands import add_parsers as add_sim_commands  # console, replay
+
+    add_sim_commands(sub)
     return parser
 
 
@@ -117,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "simulate":
             return run_simulate(args)
+        if args.command in ("console", "replay"):
+            return args.handler(args)
     except BrokenPipeError:  # e.g. piped into `head`: stop quietly
         sys.stdout = open(os.devnull, "w")
         return 0

@@ -45,7 +45,7 @@ def test_same_seed_same_output_and_custom_step_length(capsys):
 @pytest.mark.parametrize("args, message", [
     (["--persona", "33"], "persona must be an id from 1 to 32, got 33"),
     (["--persona", "abc"], "persona must be an id from 1 to 32, got 'abc'"),
-    (["--days", "0"], "expected a positive integer, got 0"),
+    (["--days", "0"], "must be a positive integer, got 0"),
 ])
 def test_bad_arguments_are_clear_errors(args, message, capsys):
     with pytest.raises(SystemExit) as exit_info:

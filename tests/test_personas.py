@@ -18,7 +18,6 @@ from propersim_env.personas import (
     parse_persona,
 )
 from propersim_env.personas.loader import persona_path
-from propersim_env.personas.schema import TRAITS
 
 DATA = Path(__file__).resolve().parents[1] / "propersim_env" / "personas"
 IDS = range(1, NUM_PERSONAS + 1)
