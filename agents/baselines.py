@@ -1,9 +1,10 @@
 """Baseline assistant policies, by the names the benchmarks use.
 
-Every policy has ``reset(seed, info)`` (called after ``env.reset``) and
-``act(observation, info) -> str`` (the info is the one returned with the
-observation). They see only what the environment exposes, except ``oracle``,
-which reads the persona's structured preferences and is an upper bound, named
+Every policy has ``reset(seed, info)`` (called after ``env.reset``),
+``act(observation, info) -> str`` and ``observe(reward, info)`` (the rating of
+its last decision). They read the moment from the observation (time and the
+resident's activity, see :mod:`propersim_env.envs.observation`) and see only
+what the environment exposes, except ``oracle``, which reads the persona's structured preferences and is an upper bound, named
 as such.
 
 - ``never``: never suggests.
@@ -24,16 +25,13 @@ from datetime import datetime
 
 import numpy as np
 
+from propersim_env.envs.observation import observed_activity, observed_time
 from propersim_env.evaluation import classify
-from propersim_env.personas import activities, load_persona
+from propersim_env.personas import load_persona
 
 from .catalog import GENERIC, SUGGESTIONS, all_suggestions
 
 NOOP = "No Recommendation"
-
-
-def _time_of(info: dict) -> datetime:
-    return datetime.fromisoformat(info["time"])
 
 
 class Policy:
@@ -92,7 +90,7 @@ class Periodic(Policy):
         self._last: datetime | None = None
 
     def act(self, observation, info):
-        now = _time_of(info)
+        now = observed_time(observation)
         if self._last is None or (now - self._last).total_seconds() >= self.minutes * 60:
             self._last = now
             return self._random_suggestion()
@@ -128,10 +126,10 @@ class Heuristic(Policy):
                 self.spacing_minutes = min(480, int(self.spacing_minutes * 1.5))
 
     def act(self, observation, info):
-        now = _time_of(info)
+        now = observed_time(observation)
         if now.date() != self._today:
             self._today, self._count = now.date(), 0
-        activity = activities()[info["activity"]]
+        activity = observed_activity(observation)
         spaced = self._last is None or (now - self._last).total_seconds() >= self.spacing_minutes * 60
         if activity.category in self.quiet_categories or not spaced or self._count >= self.daily_cap:
             return NOOP
@@ -161,11 +159,11 @@ class Oracle(Policy):
 
     def act(self, observation, info):
         prefs = self.persona.preferences
-        now = _time_of(info)
+        now = observed_time(observation)
         if now.date() != self._today:
             self._today, self._count, self._last, self._first = now.date(), 0, None, now
         minute = now.hour * 60 + now.minute
-        activity = activities()[info["activity"]]
+        activity = observed_activity(observation)
         freq = prefs.frequency
         spaced = self._last is None or (now - self._last).total_seconds() >= freq.min_spacing_minutes * 60
         if not spaced or self._count >= freq.max_per_day:

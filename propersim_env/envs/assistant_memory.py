@@ -23,7 +23,7 @@ class Interaction:
     user_action: str
     activity: str
     suggestion: str | None  # None for "No Recommendation"
-    score: int
+    score: int | None  # None when the evaluation failed (flagged, not scored)
     reasons: dict[str, str] = field(default_factory=dict)
     scores: dict[str, int] = field(default_factory=dict)
 
@@ -61,11 +61,13 @@ class AssistantMemory:
             self._day = it.time.date()
             self._hours = {}
         self._recent.append(it)
-        hour = self._hours.setdefault(it.time.hour, [0, 0, 0])
+        hour = self._hours.setdefault(it.time.hour, [0, 0, 0, 0])
         hour[0] += 1
         hour[1] += it.suggestion is not None
-        hour[2] += it.score
-        if it.suggestion is not None:
+        if it.score is not None:
+            hour[2] += it.score
+            hour[3] += 1
+        if it.suggestion is not None and it.score is not None:
             self._past_suggestions.append(it)
 
     def _line(self, it: Interaction, with_date: bool = False) -> str:
@@ -74,7 +76,7 @@ class AssistantMemory:
         if "S" in self.level:
             parts.append(f'suggestion: "{_clip(it.suggestion, 160)}"' if it.suggestion else "No Recommendation")
         if "C" in self.level:
-            parts.append(f"score {it.score}/4")
+            parts.append("not scored" if it.score is None else f"score {it.score}/4")
         if "R" in self.level and it.reasons:
             # a silence that scored 4/4 needs no explanation; otherwise say why
             if it.suggestion is not None or it.score < len(it.reasons):
@@ -90,10 +92,10 @@ class AssistantMemory:
         lines.append("Hourly summaries today:")
         if self._day == now.date() and self._hours:
             for h in sorted(self._hours):
-                n, recs, total = self._hours[h]
+                n, recs, total, scored = self._hours[h]
                 text = f"- {h:02d}:00-{h + 1:02d}:00: {_count(recs, 'recommendation')} in {_count(n, 'decision')}"
-                if "C" in self.level:
-                    text += f", mean score {total / n:.1f}"
+                if "C" in self.level and scored:
+                    text += f", mean score {total / scored:.1f}"
                 lines.append(text)
         else:
             lines.append("- none yet")

@@ -14,9 +14,18 @@ Observation (``Dict``):
     features     float32 vector, described by ``FEATURE_NAMES``
 
 Info: ``scores`` and ``reasons`` (per criterion), ``noop``, ``time`` (ISO),
-``persona_id``, ``usage`` (LLM calls and tokens this step; zero here),
+``persona_id``, ``usage`` (LLM calls, tokens and latency this step; zero on the
+embedded default), ``episode_usage`` (the same, totalled since ``reset``),
 ``candidate_ratings`` (how many ``score_candidates`` calls since the last step),
-``activity``, ``day``.
+``activity``, ``day``; with ``on_evaluation_failure="flag"``, a failed LLM
+evaluation gives reward NaN, empty scores, ``evaluation_failed=True`` and
+``evaluation_error`` (never a silent 0).
+
+LLM mode: ``user_model="llm"`` plans the resident's days with an LLM,
+``evaluator="llm"`` rates with one (``evaluator_mode`` ``"joint"`` or
+``"separate"``); ``llm`` holds the settings (a dict, an
+:class:`~propersim_env.llm.LLMConfig`, or a TOML/JSON file path; unset
+fields come from ``PROPERSIM_LLM_*`` environment variables).
 """
 
 from __future__ import annotations
@@ -29,22 +38,17 @@ import numpy as np
 from gymnasium import spaces
 
 from ..evaluation import EvaluationMemory, Rating, RubricEvaluator, parse_decision
-from ..personas import CATEGORIES, NUM_PERSONAS, load_persona
+from ..llm.errors import LLMError
+from ..llm.usage import Usage
+from ..personas import NUM_PERSONAS, load_persona
 from ..user import Resident, ResidentState
 from ..world import SimClock, default_house, parse_start_date
 from .assistant_memory import AssistantMemory, Interaction
+from .features import assistant_features, feature_names
+from .observation import TIME_FORMAT
 from .spaces import UnicodeText
 
 MAX_ACTION_CHARS = 20_000
-ZERO_USAGE = {"calls": 0, "prompt_tokens": 0, "completion_tokens": 0, "latency_s": 0.0}
-
-
-def _feature_names(rooms: Sequence[str]) -> list[str]:
-    return (["minute_of_day", "time_sin", "time_cos", "day_fraction", "weekend"]
-            + [f"category_{c}" for c in CATEGORIES]
-            + [f"room_{r.replace(' ', '_')}" for r in rooms]
-            + ["walking", "minutes_since_suggestion", "suggestions_this_hour", "suggestions_today",
-               "last_score", "last_was_noop", "mean_score_today"])
 
 
 class ProPerSimEnv(gym.Env):
@@ -59,14 +63,35 @@ class ProPerSimEnv(gym.Env):
         start_date: the first simulated day (default 2025-02-13).
         render_mode: ``"ansi"`` or ``"rgb_array"``.
         memory_chars: the most characters the memory observation holds.
+        user_model: ``"scripted"`` (embedded) or ``"llm"`` (the LLM planner).
+        evaluator: ``"rubric"`` (embedded) or ``"llm"``.
+        evaluator_mode: ``"joint"`` or ``"separate"`` (LLM evaluator only).
+        llm: LLM settings, needed when any part is ``"llm"``.
+        on_evaluation_failure: ``"raise"`` (default) or ``"flag"``.
     """
 
     metadata = {"render_modes": ["ansi", "rgb_array"], "render_fps": 4}
 
     def __init__(self, persona: int | Sequence[int] | str = 1, days: int = 1, seconds_per_step: int = 150,
                  memory_level: str = "ASCR", start_date=None, render_mode: str | None = None,
-                 memory_chars: int = 4000):
+                 memory_chars: int = 4000, user_model: str = "scripted", evaluator: str = "rubric",
+                 evaluator_mode: str = "joint", llm=None, on_evaluation_failure: str = "raise"):
         self._persona_choices = _persona_choices(persona)
+        for name, value, allowed in (("user_model", user_model, ("scripted", "llm")),
+                                     ("evaluator", evaluator, ("rubric", "llm")),
+                                     ("evaluator_mode", evaluator_mode, ("joint", "separate")),
+                                     ("on_evaluation_failure", on_evaluation_failure, ("raise", "flag"))):
+            if value not in allowed:
+                raise ValueError(f"{name} must be one of {', '.join(allowed)}, got {value!r}")
+        self.user_model, self.evaluator_kind, self.evaluator_mode = user_model, evaluator, evaluator_mode
+        self.on_evaluation_failure = on_evaluation_failure
+        self.llm_client = None
+        if "llm" in (user_model, evaluator):
+            from ..llm import LLMClient, LLMConfig
+
+            self.llm_client = LLMClient(LLMConfig.resolve(llm))
+        elif llm is not None:
+            raise ValueError("llm settings were given, but neither user_model nor evaluator is 'llm'")
         if isinstance(days, bool) or not isinstance(days, int) or days < 1:
             raise ValueError(f"days must be a positive integer, got {days!r}")
         if render_mode is not None and render_mode not in self.metadata["render_modes"]:
@@ -77,7 +102,7 @@ class ProPerSimEnv(gym.Env):
         self.house = default_house()
         self._rooms = list(self.house.rooms)
         self.assistant_memory = AssistantMemory(memory_level, max_chars=memory_chars)
-        self.feature_names = _feature_names(self._rooms)
+        self.feature_names = feature_names(self._rooms)
         self.observation_space = spaces.Dict({
             "time": UnicodeText(64),
             "user_action": UnicodeText(512),
@@ -94,11 +119,13 @@ class ProPerSimEnv(gym.Env):
         super().reset(seed=seed)
         pid = int(self._persona_choices[int(self.np_random.integers(len(self._persona_choices)))])
         if pid not in self._residents:
-            self._residents[pid] = Resident(load_persona(pid), self.house, clock=self.clock)
+            self._residents[pid] = Resident(load_persona(pid), self.house, clock=self.clock, planner=self._planner())
         self.persona = load_persona(pid)
         self.resident = self._residents[pid]
         self.resident.reset(np.random.default_rng(self.np_random.integers(2**63)))
-        self.evaluator = RubricEvaluator(self.persona)
+        self.evaluator = self._evaluator(self.persona)
+        self.episode_usage = Usage()
+        usage_before = self._usage_now()
         self.evaluation_memory = EvaluationMemory()
         self.assistant_memory.reset()
         self._last: Interaction | None = None
@@ -108,25 +135,37 @@ class ProPerSimEnv(gym.Env):
         self.state = self._next_awake_state()
         if self.state is None:
             raise RuntimeError(f"persona {pid} never woke up in {self.days} day(s)")
-        return self._observation(), self._info(None, noop=True)
+        return self._observation(), self._info(None, noop=True, usage=self._usage_since(usage_before))
 
     def step(self, action):
         if self.state is None:
             raise RuntimeError("call reset() before step()")
         decision = parse_decision(action)
-        rating = self.evaluator.rate(decision, self.state, self.evaluation_memory)
-        self.evaluation_memory.record(self.state.time, decision, rating.total)
+        usage_before = self._usage_now()
+        failure = None
+        try:
+            rating = self.evaluator.rate(decision, self.state, self.evaluation_memory)
+        except LLMError as exc:
+            if self.on_evaluation_failure == "raise":
+                raise
+            rating, failure = None, str(exc)
+        score = math.nan if rating is None else rating.total
+        self.evaluation_memory.record(self.state.time, decision, score)
         self._last = Interaction(self.state.time, self.state.action, self.state.activity,
-                                 None if decision.noop else decision.text, rating.total, dict(rating.reasons),
-                                 dict(rating.scores))
+                                 None if decision.noop else decision.text, None if rating is None else rating.total,
+                                 dict(rating.reasons) if rating else {}, dict(rating.scores) if rating else {})
         self._last_rating = rating
         self.assistant_memory.record(self._last)
-        info = self._info(rating, decision.noop)
-        next_state = self._next_awake_state()
+        state_rated = self.state
+        next_state = self._next_awake_state()  # may plan a new day: its calls count in this step
         truncated = next_state is None
+        info = self._info(rating, decision.noop, usage=self._usage_since(usage_before), state=state_rated)
+        if failure is not None:
+            info["evaluation_failed"] = True
+            info["evaluation_error"] = failure
         if next_state is not None:
             self.state = next_state
-        return self._observation(), float(rating.total), False, truncated, info
+        return self._observation(), float(score), False, truncated, info
 
     def score_candidates(self, texts: Sequence[str]) -> list[Rating]:
         """Rate candidate decisions in the current context without changing any state.
@@ -139,6 +178,27 @@ class ProPerSimEnv(gym.Env):
             raise TypeError("score_candidates takes a list of texts, not one string")
         self._candidate_calls += 1
         return [self.evaluator.rate(parse_decision(t), self.state, self.evaluation_memory) for t in texts]
+
+    def extend(self, days: int):
+        """Lengthen the running episode to ``days`` days in all (a saved simulation
+        forked to run on). If the episode had ended (the last ``step`` returned
+        ``truncated``), simulate on to the next waking step and return its
+        ``(observation, info)``; otherwise return ``None``: carry on as before."""
+        if self.state is None:
+            raise RuntimeError("call reset() before extend()")
+        if isinstance(days, bool) or not isinstance(days, int) or days < self.days:
+            raise ValueError(f"extend() needs at least the episode's {self.days} days, got {days!r}")
+        ended = self._last is not None and self._last.time == self.state.time  # the current state was rated
+        self.days = days
+        self._total_steps = days * self.clock.steps_per_day
+        if not ended:
+            return None
+        usage_before = self._usage_now()
+        state = self._next_awake_state()
+        if state is None:
+            return None
+        self.state = state
+        return self._observation(), self._info(None, noop=True, usage=self._usage_since(usage_before))
 
     def render(self):
         if self.render_mode == "ansi":
@@ -163,41 +223,19 @@ class ProPerSimEnv(gym.Env):
     def _observation(self) -> dict:
         s = self.state
         return {
-            "time": s.time.strftime("%A %Y-%m-%d %H:%M"),
+            "time": s.time.strftime(TIME_FORMAT),
             "user_action": s.action[:512],
             "memory": self.assistant_memory.to_text(s.time, s.activity),
             "features": self._features(),
         }
 
     def _features(self) -> np.ndarray:
-        s = self.state
-        mem = self.evaluation_memory
-        minute = s.time.hour * 60 + s.time.minute
-        f = np.zeros(len(self.feature_names), dtype=np.float32)
-        f[0] = minute / 1440
-        f[1] = math.sin(2 * math.pi * minute / 1440)
-        f[2] = math.cos(2 * math.pi * minute / 1440)
-        f[3] = min(1.0, self.resident.day / self.days)
-        f[4] = float(s.time.weekday() >= 5)
-        base = 5
-        f[base + CATEGORIES.index(s.category)] = 1.0
-        base += len(CATEGORIES)
-        room = self.house.tile(*s.tile).room
-        f[base + self._rooms.index(room)] = 1.0
-        base += len(self._rooms)
-        since = mem.minutes_since_last_suggestion(s.time)
-        f[base] = float(s.walking)
-        f[base + 1] = 1.0 if since is None else min(1.0, since / 600)
-        f[base + 2] = min(1.0, mem.suggestions_in_hour(s.time) / 10)
-        f[base + 3] = min(1.0, mem.suggestions_today / 20)
-        last = self._last
-        f[base + 4] = 0.0 if last is None else last.score / 4
-        f[base + 5] = 0.0 if last is None else float(last.suggestion is None)
-        f[base + 6] = mem.mean_score_today / 4
-        return f
+        """See :mod:`.features`."""
+        return assistant_features(self.state, self.house, self._rooms, self.resident.day / self.days,
+                                  self.evaluation_memory, self._last)
 
-    def _info(self, rating: Rating | None, noop: bool) -> dict:
-        s = self.state
+    def _info(self, rating: Rating | None, noop: bool, usage: Usage, state: ResidentState | None = None) -> dict:
+        s = state or self.state
         calls, self._candidate_calls = self._candidate_calls, 0
         return {
             "scores": dict(rating.scores) if rating else {},
@@ -205,11 +243,40 @@ class ProPerSimEnv(gym.Env):
             "noop": noop,
             "time": s.time.isoformat(),
             "persona_id": self.persona.id,
-            "usage": dict(ZERO_USAGE),
+            "usage": usage.to_dict(),
+            "episode_usage": self.episode_usage.to_dict(),
             "candidate_ratings": calls,
             "activity": s.activity,
-            "day": self.resident.day,
+            "day": self.clock.day_of(s.step),
         }
+
+    # ---- LLM parts ---------------------------------------------------------------
+    def _planner(self):
+        if self.user_model == "scripted":
+            return None  # the resident's default, the scripted planner
+        from ..user.llm_planner import LLMPlanner
+
+        return LLMPlanner(self.llm_client, self.house)
+
+    def _evaluator(self, persona):
+        if self.evaluator_kind == "rubric":
+            return RubricEvaluator(persona)
+        from ..evaluation.llm_evaluator import LLMEvaluator
+
+        return LLMEvaluator(persona, self.llm_client, self.evaluator_mode)
+
+    def _usage_now(self) -> Usage:
+        return self.llm_client.usage.copy() if self.llm_client else Usage()
+
+    def _usage_since(self, before: Usage) -> Usage:
+        spent = self._usage_now().minus(before)
+        self.episode_usage.add(spent)
+        return spent
+
+    def close(self):
+        if self.llm_client is not None:
+            self.llm_client.close()
+        super().close()
 
     def _render_text(self) -> str:
         s = self.state

@@ -12,6 +12,7 @@ the memory.
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -59,10 +60,11 @@ class HourSummary:
     decisions: int
     recommendations: int
     score_sum: float
+    scored: int  # decisions with a score (a failed LLM evaluation has none)
 
     @property
     def mean_score(self) -> float:
-        return self.score_sum / self.decisions if self.decisions else 0.0
+        return self.score_sum / self.scored if self.scored else 0.0
 
 
 def _hour_of(time: datetime) -> datetime:
@@ -96,6 +98,7 @@ class EvaluationMemory:
         self.decisions_today = 0
         self.suggestions_today = 0
         self._score_sum = 0.0
+        self._scored_today = 0
         self.day_start_time: datetime | None = None
         """When the first decision of the day was made (when the resident was first awake)."""
         self.last_interaction_time: datetime | None = None
@@ -124,16 +127,19 @@ class EvaluationMemory:
             self._run_start = time
         self.last_interaction_time = time
         score = float(score)
+        scored = not math.isnan(score)  # NaN: the evaluation failed and was flagged, not scored
         self.decisions_today += 1
-        self._score_sum += score
+        self._scored_today += scored
+        self._score_sum += score if scored else 0.0
         hour = _hour_of(time)
         counts = self._hours.get(hour)
         if counts is None:
-            counts = self._hours[hour] = [0, 0, 0.0]
+            counts = self._hours[hour] = [0, 0, 0.0, 0]
             if len(self._hours) > MAX_HOURS:
                 del self._hours[next(iter(self._hours))]
         counts[0] += 1
-        counts[2] += score
+        counts[2] += score if scored else 0.0
+        counts[3] += scored
         if decision.noop:
             text = None
         else:
@@ -151,7 +157,7 @@ class EvaluationMemory:
     # ---- what the rater reads ---------------------------------------------
     @property
     def mean_score_today(self) -> float:
-        return self._score_sum / self.decisions_today if self.decisions_today else 0.0
+        return self._score_sum / self._scored_today if self._scored_today else 0.0
 
     @property
     def recent(self) -> tuple[Interaction, ...]:
@@ -161,7 +167,7 @@ class EvaluationMemory:
     @property
     def hourly(self) -> tuple[HourSummary, ...]:
         """One summary per clock hour with decisions today, oldest first."""
-        return tuple(HourSummary(h, c[0], c[1], c[2]) for h, c in self._hours.items())
+        return tuple(HourSummary(h, *c) for h, c in self._hours.items())
 
     def suggestions_in_hour(self, now: datetime) -> int:
         """Recommendations made in the clock hour that contains ``now``."""
@@ -213,11 +219,13 @@ class EvaluationMemory:
             lines.append(f"Last {RECENT_MINUTES} minutes:")
             for i in recent:
                 what = "No Recommendation" if i.text is None else f"Recommended: {i.text!r}"
-                lines.append(f"- {_clock(i.time)} {what} (score {i.score:g})")
+                score = "not scored" if math.isnan(i.score) else f"score {i.score:g}"
+                lines.append(f"- {_clock(i.time)} {what} ({score})")
         if self._hours:
             lines.append("Hourly summaries:")
-            for h, (n, recs, total) in list(self._hours.items())[-24:]:
+            for h, (n, recs, total, scored) in list(self._hours.items())[-24:]:
+                mean = f"mean score {total / scored:.1f}" if scored else "no scores"
                 lines.append(f"- {_clock(h)}-{_clock(h + timedelta(hours=1))}: {_count(recs, 'recommendation')} "
-                             f"in {_count(n, 'decision')}, mean score {total / n:.1f}")
+                             f"in {_count(n, 'decision')}, {mean}")
         text = "\n".join(lines)
         return text if len(text) <= MAX_TEXT else text[:MAX_TEXT - 3] + "..."

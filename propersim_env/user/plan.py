@@ -171,37 +171,9 @@ class ScriptedPlanner:
             if free_until > cursor:
                 gaps.append((cursor, free_until))
 
-        blocks = sorted(placed + self._fill_gaps(persona, gaps, placed, rng), key=lambda x: x.start)
+        blocks = sorted(placed + fill_gaps(persona, gaps, placed, rng), key=lambda x: x.start)
         blocks = _merge_short_gaps(blocks, wake, bedtime)
         return DayPlan(day, wake, bedtime, _daily_plan_text(wake, bedtime, placed), blocks)
-
-    def _fill_gaps(self, persona: Persona, gaps: list[tuple[int, int]], placed: list[ScheduleBlock],
-                   rng: np.random.Generator) -> list[ScheduleBlock]:
-        """Fill free time with the persona's free-time activities (never the same twice in a row,
-        at most twice a day)."""
-        used: dict[str, int] = {}
-        for b in placed:
-            used[b.activity] = used.get(b.activity, 0) + 1
-        out: list[ScheduleBlock] = []
-        previous = None
-        for lo, hi in gaps:
-            t = lo
-            while hi - t >= 10:
-                piece = int(rng.integers(6, 19)) * 5  # 30-90 minutes
-                if hi - t - piece < 15:
-                    piece = hi - t
-                options = [a for a in persona.free_time if a != previous and used.get(a, 0) < 2]
-                options = options or [a for a in persona.free_time if a != previous]
-                activity = options[int(rng.integers(len(options)))]
-                act = activities()[activity]
-                piece = max(act.min_minutes, min(piece, act.max_minutes))
-                if hi - t - piece < 10:
-                    piece = hi - t
-                out.append(ScheduleBlock(activity, t, piece))
-                used[activity] = used.get(activity, 0) + 1
-                previous = activity
-                t += piece
-        return out
 
     def decompose(self, persona: Persona, block: ScheduleBlock, bedroom: str,
                   rng: np.random.Generator) -> list[Subtask]:
@@ -227,6 +199,35 @@ class ScriptedPlanner:
             out.append(Subtask(act.id, s.description, _room(s.room, bedroom), s.object, t, m))
             t += m
         return split_long(out)
+
+
+def fill_gaps(persona: Persona, gaps: list[tuple[int, int]], placed: list[ScheduleBlock],
+              rng: np.random.Generator) -> list[ScheduleBlock]:
+    """Fill free time with the persona's free-time activities (never the same twice in a row,
+    at most twice a day)."""
+    used: dict[str, int] = {}
+    for b in placed:
+        used[b.activity] = used.get(b.activity, 0) + 1
+    out: list[ScheduleBlock] = []
+    previous = None
+    for lo, hi in gaps:
+        t = lo
+        while hi - t >= 10:
+            piece = int(rng.integers(6, 19)) * 5  # 30-90 minutes
+            if hi - t - piece < 15:
+                piece = hi - t
+            options = [a for a in persona.free_time if a != previous and used.get(a, 0) < 2]
+            options = options or [a for a in persona.free_time if a != previous]
+            activity = options[int(rng.integers(len(options)))]
+            act = activities()[activity]
+            piece = max(act.min_minutes, min(piece, act.max_minutes))
+            if hi - t - piece < 10:
+                piece = hi - t
+            out.append(ScheduleBlock(activity, t, piece))
+            used[activity] = used.get(activity, 0) + 1
+            previous = activity
+            t += piece
+    return out
 
 
 def split_long(subtasks: list[Subtask]) -> list[Subtask]:

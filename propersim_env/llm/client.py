@@ -1,0 +1,257 @@
+"""Chat and embedding calls to any OpenAI-compatible server, through the ``openai`` package.
+
+The ``openai`` client does the HTTP work: timeouts, and retries with
+exponential backoff on connection errors, timeouts, 408/409/429 (honouring
+``retry-after``) and 5xx. This module adds what the environment needs on top:
+
+- structured output: a JSON schema is sent as ``response_format``
+  (``json_schema`` for hosted APIs and vLLM, ``json_object`` + ``schema`` for
+  llama.cpp's server), the answer is parsed and checked, and invalid or
+  truncated output is asked again up to ``json_retries`` times, then a clear
+  :class:`LLMOutputError`;
+- a limit on concurrent requests, and ``achat`` for overlapping waits
+  (``chat`` runs it on a private event loop thread, so it works inside
+  notebooks too);
+- record and replay through :class:`ResponseCache`;
+- usage accounting (:class:`Usage`).
+
+The API key is read from the environment when the ``openai`` client is built,
+held only by that client, and scrubbed from every error message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import threading
+import time
+from collections.abc import Coroutine
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import openai
+
+from .cache import CacheMiss, ResponseCache, request_key
+from .config import LLMConfig
+from .errors import LLMError, LLMOutputError, LLMUnavailable, scrub
+from .schema import problems
+from .usage import Usage
+
+T = TypeVar("T")
+NO_KEY = "no-key-needed"  # sent when the key variable is unset: keyless local servers ignore it
+
+
+@dataclass(frozen=True)
+class ChatResult:
+    text: str
+    data: Any  # the parsed JSON when a schema was given, else None
+    cached: bool
+
+
+class LLMClient:
+    """One configured connection to a chat (and embeddings) endpoint."""
+
+    def __init__(self, config: LLMConfig):
+        self.config = config
+        self.usage = Usage()
+        self.usage_by_purpose: dict[str, Usage] = {}
+        self.cache = ResponseCache(config.cache) if config.cache_mode != "off" else None
+        self._pid: int | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._client: openai.AsyncOpenAI | None = None
+        self._semaphore: asyncio.Semaphore | None = None
+        self._lock = threading.Lock()
+
+    def _count(self, purpose: str, **amounts) -> None:
+        for target in (self.usage, self.usage_by_purpose.setdefault(purpose, Usage())):
+            for name, value in amounts.items():
+                setattr(target, name, getattr(target, name) + value)
+
+    # ---- running coroutines from synchronous code -------------------------
+    def run(self, coro: Coroutine[Any, Any, T]) -> T:
+        """Run ``coro`` on this client's event loop thread and wait for it."""
+        return asyncio.run_coroutine_threadsafe(coro, self._ensure_loop()).result()
+
+    def _ensure_loop(self) -> asyncio.AbstractEventLoop:
+        with self._lock:
+            if self._loop is None or self._pid != os.getpid():  # a forked child needs its own thread
+                self._pid = os.getpid()
+                self._loop = asyncio.new_event_loop()
+                self._client = None
+                threading.Thread(target=self._loop.run_forever, name="propersim-llm", daemon=True).start()
+            return self._loop
+
+    def _openai(self) -> openai.AsyncOpenAI:
+        if self._client is None:
+            cfg = self.config
+            self._client = openai.AsyncOpenAI(
+                api_key=cfg.api_key() or NO_KEY, base_url=cfg.base_url,
+                timeout=cfg.timeout, max_retries=cfg.max_retries,
+            )
+            self._semaphore = asyncio.Semaphore(cfg.max_concurrency)
+        return self._client
+
+    # ---- chat --------------------------------------------------------------
+    def chat(self, messages: list[dict], *, schema: dict | None = None, name: str = "answer",
+             purpose: str = "other") -> ChatResult:
+        return self.run(self.achat(messages, schema=schema, name=name, purpose=purpose))
+
+    async def achat(self, messages: list[dict], *, schema: dict | None = None, name: str = "answer",
+                    purpose: str = "other") -> ChatResult:
+        """One chat completion; with ``schema``, its parsed and checked JSON. ``purpose``
+        (e.g. ``"planner"``, ``"evaluator"``) files its usage under :attr:`usage_by_purpose`."""
+        cfg = self.config
+        request = {
+            "model": cfg.model, "messages": messages, "temperature": cfg.temperature,
+            "max_tokens": cfg.max_tokens, "seed": cfg.seed, "schema": schema,
+            "json_mode": cfg.json_mode if schema else None, "extra_body": cfg.extra_body,
+        }
+        key = request_key(request)
+        sample = self.cache.next_sample(key) if self.cache is not None else 0
+        if self.cache is not None and cfg.cache_mode in ("replay", "replay-or-live"):
+            hit = self.cache.get(key, sample)
+            if hit is not None:
+                self._count(purpose, cache_hits=1)
+                return ChatResult(hit["text"], hit.get("data"), cached=True)
+            if cfg.cache_mode == "replay":
+                raise CacheMiss(f"replay: no recorded answer for this {name!r} request (sample {sample}) "
+                                f"in {cfg.cache}; record it first with cache_mode='record'")
+        last_problem = ""
+        for attempt in range(cfg.json_retries + 1):
+            if attempt:
+                self._count(purpose, retries=1)
+            text, finish_reason = await self._complete(messages, schema, name, purpose, attempt)
+            data, last_problem = _parse(text, schema, finish_reason)
+            if not last_problem:
+                result = ChatResult(text, data, cached=False)
+                break
+        else:
+            raise LLMOutputError(f"{name}: no valid output after {cfg.json_retries + 1} attempts "
+                                 f"from {cfg.model}: {last_problem}")
+        if self.cache is not None and cfg.cache_mode != "off":
+            self.cache.put(key, sample, request, {"text": result.text, "data": result.data})
+        return result
+
+    async def _complete(self, messages: list[dict], schema: dict | None, name: str,
+                        purpose: str, attempt: int) -> tuple[str, str | None]:
+        cfg = self.config
+        kwargs: dict[str, Any] = {
+            "model": cfg.model, "messages": messages, "temperature": cfg.temperature,
+            "max_tokens": cfg.max_tokens,
+        }
+        if cfg.seed is not None:
+            kwargs["seed"] = cfg.seed + attempt  # a retry with the same seed would repeat the same output
+        if schema is not None:
+            if cfg.json_mode == "json_schema":
+                kwargs["response_format"] = {"type": "json_schema",
+                                             "json_schema": {"name": name, "schema": schema, "strict": True}}
+            else:
+                kwargs["response_format"] = {"type": "json_object", "schema": schema}
+        if cfg.extra_body:
+            kwargs["extra_body"] = cfg.extra_body
+        client = self._openai()
+        async with self._semaphore:
+            start = time.perf_counter()
+            try:
+                response = await client.chat.completions.create(**kwargs)
+            except (json.JSONDecodeError, openai.APIResponseValidationError):
+                return "", "malformed"  # a body that is not JSON: asked again like invalid output
+            except Exception as exc:  # noqa: BLE001 - every failure becomes one clear LLMError
+                raise self._explain(exc, name) from None
+            finally:
+                self._count(purpose, latency_s=time.perf_counter() - start)
+        self._count(purpose, calls=1)
+        usage = getattr(response, "usage", None)
+        if usage is not None:
+            self._count(purpose, prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
+                        completion_tokens=getattr(usage, "completion_tokens", 0) or 0)
+        try:
+            choice = response.choices[0]
+            return choice.message.content or "", choice.finish_reason
+        except (AttributeError, IndexError, TypeError):  # a body that is not a chat completion
+            return "", "malformed"
+
+    # ---- embeddings ----------------------------------------------------------
+    def embed(self, texts: list[str], purpose: str = "other") -> list[list[float]]:
+        return self.run(self.aembed(texts, purpose))
+
+    async def aembed(self, texts: list[str], purpose: str = "other") -> list[list[float]]:
+        """One embedding per text, from the embeddings endpoint (cached like chat)."""
+        cfg = self.config
+        request = {"model": cfg.embedding, "input": list(texts), "kind": "embedding"}
+        key = request_key(request)
+        sample = self.cache.next_sample(key) if self.cache is not None else 0
+        if self.cache is not None and cfg.cache_mode in ("replay", "replay-or-live"):
+            hit = self.cache.get(key, sample)
+            if hit is not None:
+                self._count(purpose, cache_hits=1)
+                return hit["data"]
+            if cfg.cache_mode == "replay":
+                raise CacheMiss(f"replay: no recorded embeddings for this request in {cfg.cache}")
+        client = self._openai()
+        async with self._semaphore:
+            start = time.perf_counter()
+            try:
+                response = await client.embeddings.create(model=cfg.embedding, input=list(texts))
+            except Exception as exc:  # noqa: BLE001
+                raise self._explain(exc, "embeddings") from None
+            finally:
+                self._count(purpose, latency_s=time.perf_counter() - start)
+        self._count(purpose, embedding_calls=1)
+        if response.usage is not None:
+            self._count(purpose, prompt_tokens=response.usage.prompt_tokens or 0)
+        vectors = [list(map(float, d.embedding)) for d in sorted(response.data, key=lambda d: d.index)]
+        if len(vectors) != len(texts):
+            raise LLMOutputError(f"embeddings: asked for {len(texts)}, got {len(vectors)}")
+        if self.cache is not None and cfg.cache_mode != "off":
+            self.cache.put(key, sample, request, {"data": vectors})
+        return vectors
+
+    # ---- errors ----------------------------------------------------------------
+    def _explain(self, exc: Exception, name: str) -> LLMError:
+        """One clear error for any failure of a call, with the key scrubbed."""
+        cfg = self.config
+        where = cfg.base_url or "the default OpenAI endpoint"
+        tries = f"after {cfg.max_retries + 1} attempt(s)"
+        if isinstance(exc, openai.APITimeoutError):
+            error: LLMError = LLMUnavailable(f"{name}: {where} timed out ({cfg.timeout:g} s) {tries}")
+        elif isinstance(exc, openai.APIConnectionError):
+            error = LLMUnavailable(f"{name}: cannot connect to {where} {tries}; is the server running?")
+        elif isinstance(exc, openai.RateLimitError):
+            error = LLMUnavailable(f"{name}: {where} kept answering 429 (rate limited) {tries}")
+        elif isinstance(exc, openai.AuthenticationError):
+            error = LLMError(f"{name}: {where} refused the credentials (401); put the key in the "
+                             f"environment variable {cfg.api_key_env}")
+        elif isinstance(exc, openai.APIStatusError):
+            kind = LLMUnavailable if exc.status_code >= 500 else LLMError
+            error = kind(f"{name}: {where} answered HTTP {exc.status_code} {tries}: {str(exc)[:300]}")
+        elif isinstance(exc, (openai.APIResponseValidationError, json.JSONDecodeError, ValueError)):
+            error = LLMOutputError(f"{name}: {where} sent a response that is not valid JSON: {str(exc)[:200]}")
+        else:
+            error = LLMError(f"{name}: call to {where} failed: {type(exc).__name__}: {str(exc)[:300]}")
+        return type(error)(scrub(str(error), cfg.api_key()))
+
+    def close(self) -> None:
+        if self.cache is not None:
+            self.cache.close()
+
+
+def _parse(text: str, schema: dict | None, finish_reason: str | None) -> tuple[Any, str]:
+    """``(data, "")`` for valid output (``data`` is ``None`` without a schema),
+    else ``(None, what is wrong)``."""
+    if finish_reason == "length":
+        return None, f"the output was cut off at max_tokens: {text[:120]!r}"
+    if finish_reason == "malformed":
+        return None, "the response was not a chat completion"
+    if schema is None:
+        return None, ""
+    start, end = text.find("{"), text.rfind("}")
+    if start < 0 or end < start:
+        return None, f"no JSON object in {text[:120]!r}"
+    try:
+        data = json.loads(text[start:end + 1])
+    except json.JSONDecodeError as exc:
+        return None, f"invalid JSON ({exc.msg}) in {text[:120]!r}"
+    found = problems(data, schema)
+    return (None, "; ".join(found[:3])) if found else (data, "")
