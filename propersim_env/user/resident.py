@@ -16,7 +16,7 @@ from datetime import datetime
 import numpy as np
 
 from ..personas import Persona, activities
-from ..world import Event, House, Position, SimClock, SpatialMemory, TileEvents, default_house
+from ..world import Event, House, Occupancy, Position, SimClock, SpatialMemory, TileEvents, default_house, waiting_spot
 from .memory import AssociativeMemory
 from .perceive import PerceptionConfig, perceive
 from .plan import (
@@ -54,7 +54,7 @@ class Resident:
     def __init__(self, persona: Persona, house: House | None = None, *, clock: SimClock | None = None,
                  bedroom: str | None = None, planner: Planner | None = None,
                  events: TileEvents | None = None, perception: PerceptionConfig | None = None,
-                 reflector: Reflector | None = None):
+                 reflector: Reflector | None = None, occupancy: Occupancy | None = None):
         self.persona = persona
         self.house = house or default_house()
         self.clock = clock or SimClock()
@@ -63,6 +63,8 @@ class Resident:
             raise KeyError(f"bedroom {self.bedroom!r} is not a room of {self.house.name}")
         self.planner: Planner = planner or ScriptedPlanner()
         self.events = events if events is not None else TileEvents()
+        # shared with the other residents of a household: who uses which object tile
+        self.occupancy = occupancy if occupancy is not None else Occupancy(self.house)
         self.perception = perception or PerceptionConfig()
         self.reflector = reflector or Reflector()
         self._sleep_subtask = activities()[SLEEP].subtasks[0]
@@ -81,6 +83,9 @@ class Resident:
         self.spatial = SpatialMemory(self.house)
         self.reflector.reset()
         self.events.remove_subject(self.name)
+        if getattr(self, "_occupied", None) is not None:
+            self.events.remove(*self._occupied)  # the object it used last episode is idle again
+        self.occupancy.release(self.name)
         self.step_index = -1
         self.day = -1
         self.plan: DayPlan | None = None
@@ -90,6 +95,7 @@ class Resident:
         self._cursor = 0
         self._current: Subtask | None = None
         self._path: list[Position] = []
+        self._waiting = False  # every tile of the current object is taken: waiting by it
         self._occupied: tuple[Position, Event] | None = None
         self.position: Position = self.house.object_tiles(self.bedroom, "bed")[0]
         self.state: ResidentState | None = None
@@ -107,9 +113,11 @@ class Resident:
         subtask = self._timeline[self._cursor]
         if subtask is not self._current:
             self._begin(subtask)
+        elif self._waiting:
+            self._head_for(subtask)  # is a tile free now?
         if self._path:
             self.position = self._path.pop(0)
-        arrived = not self._path
+        arrived = not self._path and not self._waiting
         if arrived and self._occupied is None:
             self._occupy(subtask)
         now = self.clock.time_at(step)
@@ -168,8 +176,22 @@ class Resident:
     def _begin(self, subtask: Subtask) -> None:
         self._release()
         self._current = subtask
-        targets = self.house.object_tiles(subtask.room, subtask.object)
-        self._path = self.house.shortest_path(self.position, targets)[1:]
+        self._head_for(subtask)
+
+    def _head_for(self, subtask: Subtask) -> None:
+        """Set off for the nearest tile of the subtask's object that nobody else
+        holds, and claim it; when all are taken, go and wait by the object."""
+        tiles = self.house.object_tiles(subtask.room, subtask.object)
+        free = self.occupancy.free_tiles(tiles, self.name)
+        if free:
+            path = self.house.shortest_path(self.position, free)
+            self.occupancy.claim(path[-1], self.name)
+            self._waiting = False
+        else:
+            spot = waiting_spot(self.house, subtask.room, subtask.object) or self.position
+            path = self.house.shortest_path(self.position, [spot])
+            self._waiting = True
+        self._path = path[1:]
 
     def _occupy(self, subtask: Subtask) -> None:
         if subtask.activity == SLEEP:
@@ -185,6 +207,7 @@ class Resident:
         if self._occupied is not None:
             self.events.remove(*self._occupied)
             self._occupied = None
+        self.occupancy.release(self.name)
 
     def _importance(self, event: Event) -> int:
         if event.subject == self.name:
@@ -197,7 +220,8 @@ class Resident:
         activity = activities()[subtask.activity].description
         if not arrived:
             room = self.house.tile(*self.position).room
-            return f"{self.name} is {activity} (on the way to the {subtask.object}) @ {room}"
+            doing = "waiting for" if self._waiting and not self._path else "on the way to"
+            return f"{self.name} is {activity} ({doing} the {subtask.object}) @ {room}"
         detail = "" if subtask.description == activity else f" ({subtask.description})"
         return f"{self.name} is {activity}{detail} @ {subtask.room}: {subtask.object}"
 

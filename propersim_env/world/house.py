@@ -87,6 +87,15 @@ class House:
             if b not in self.rooms:
                 raise HouseDataError(f"{source}: field 'bedrooms': {b!r} is not a room")
         self.bedrooms: list[str] = bedrooms
+        shared = data.get("shared_objects", [])
+        if not isinstance(shared, list) or not all(isinstance(o, str) for o in shared):
+            raise HouseDataError(f"{source}: field 'shared_objects' must be a list of object names")
+        for o in shared:
+            if o not in object_legend.values():
+                raise HouseDataError(f"{source}: field 'shared_objects': {o!r} is not in object_legend")
+        self.shared_objects: frozenset[str] = frozenset(shared)
+        """Objects several people can use at once (a table, a sofa); every other
+        object tile holds one user at a time (see :class:`~.occupancy.Occupancy`)."""
         self._neighbours = self._build_neighbours()
         self._check_connected()
 

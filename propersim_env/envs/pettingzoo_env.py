@@ -1,0 +1,284 @@
+"""The household as a PettingZoo environment: one assistant per resident.
+
+``parallel_env(personas=[1, 2, 3])`` (Parallel API) and ``env(personas=...)``
+(AEC, through PettingZoo's ``parallel_to_aec``) simulate a household of one to
+three residents (one bedroom each) who share the house's rooms and objects,
+meet and talk (see :class:`~propersim_env.user.Household`). Each resident is
+served by its own agent, ``assistant_<first name>`` (e.g.
+``assistant_sofia``), whose reward is its own resident's rating, 0 to 4.
+
+One step is one clock step (150 simulated seconds) in which at least one
+resident is awake; steps while everyone sleeps are simulated inside ``step``.
+Every assistant acts at every step. An assistant whose resident is asleep
+cannot reach it: its action is checked (it must be text) but not delivered or
+rated; its reward is 0.0 and ``info["rated"]`` is ``False``. Agents are never
+terminated; all are truncated together when the configured days end.
+
+Observation of each agent (``Dict``), as in ``ProPerSim-v0`` plus one key:
+    time         the simulated date and clock time, "Thursday 2025-02-13 09:05"
+    user_action  what its resident is doing and where
+    memory       the assistant-side memory of its own past interactions
+    features     float32 vector in [-1, 1], names in ``feature_names``
+    household    what the other residents are doing (one line each), then the
+                 conversation its resident had at this step, if any; empty for
+                 a household of one
+
+Info of each agent: ``scores``, ``reasons``, ``noop``, ``rated``, ``time``,
+``activity`` and ``day`` (of the step rated), ``persona_id``, ``resident``,
+``usage`` (zero: the embedded default), ``candidate_ratings``.
+
+The action of each agent is text, as in ``ProPerSim-v0``: ``""`` or
+``"No Recommendation"`` is the no-op. Only the embedded default (scripted
+residents, rubric ratings, scripted conversations) runs here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+from gymnasium import spaces
+from gymnasium.utils import seeding
+from pettingzoo import ParallelEnv
+from pettingzoo.utils import parallel_to_aec
+
+from ..evaluation import Rating, parse_decision
+from ..personas import NUM_PERSONAS, load_persona
+from ..user import Household, MeetingRules, ResidentState, ScriptedConverser
+from ..world import SimClock, default_house, parse_start_date
+from .assistant_memory import LEVELS
+from .assistant_seat import AssistantSeat
+from .features import feature_names
+from .spaces import UnicodeText
+
+ENV_NAME = "propersim_household_v0"
+MAX_ACTION_CHARS = 20_000
+HOUSEHOLD_CHARS = 2048
+_RESIDENT_COLOURS = [(220, 40, 40), (40, 90, 220), (230, 150, 20)]
+
+
+class ProPerSimHousehold(ParallelEnv):
+    """A household of residents, each served by its own assistant (Parallel API).
+
+    Args:
+        personas: persona ids (1-32), one per resident, all different; at most
+            one per bedroom of the house (three).
+        days: simulated days per episode; every agent is truncated when they end.
+        seconds_per_step: simulated seconds per step (150, as the study).
+        memory_level: what each ``memory`` observation shows: ``A``, ``AS``, ``ASC`` or ``ASCR``.
+        start_date: the first simulated day (default 2025-02-13).
+        render_mode: ``"ansi"`` or ``"rgb_array"``.
+        memory_chars: the most characters a ``memory`` observation holds.
+        conversation_chance: the chance that two residents who meet talk (0 to 1).
+        meeting: when residents can talk (:class:`~propersim_env.user.MeetingRules`).
+    """
+
+    metadata = {"name": ENV_NAME, "render_modes": ["ansi", "rgb_array"], "render_fps": 4,
+                "is_parallelizable": True}
+
+    def __init__(self, personas: Sequence[int] = (1, 2, 3), days: int = 1, seconds_per_step: int = 150,
+                 memory_level: str = "ASCR", start_date=None, render_mode: str | None = None,
+                 memory_chars: int = 4000, conversation_chance: float = 0.5, meeting: MeetingRules | None = None):
+        house = default_house()
+        ids = _persona_ids(personas, len(house.bedrooms))
+        if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+            raise ValueError(f"days must be a positive integer, got {days!r}")
+        if render_mode is not None and render_mode not in self.metadata["render_modes"]:
+            raise ValueError(f"render_mode must be one of {self.metadata['render_modes']}, got {render_mode!r}")
+        if memory_level not in LEVELS:
+            raise ValueError(f"memory_level must be one of {', '.join(LEVELS)}, got {memory_level!r}")
+        self.days = days
+        self.render_mode = render_mode
+        self.house = house
+        self.clock = SimClock(parse_start_date(start_date), seconds_per_step)
+        self.household = Household([load_persona(p) for p in ids], house, clock=self.clock,
+                                   converser=ScriptedConverser(conversation_chance), meeting=meeting)
+        rooms = list(house.rooms)
+        self.feature_names = feature_names(rooms)
+        self.seats = [AssistantSeat(r, rooms, memory_level, memory_chars) for r in self.household.residents]
+        self.possible_agents = _agent_names([r.persona for r in self.household.residents])
+        self._seat = dict(zip(self.possible_agents, self.seats))
+        self._observation_spaces = {
+            agent: spaces.Dict({
+                "time": UnicodeText(64),
+                "user_action": UnicodeText(512),
+                "memory": UnicodeText(memory_chars),
+                "features": spaces.Box(-1.0, 1.0, shape=(len(self.feature_names),), dtype=np.float32),
+                "household": UnicodeText(HOUSEHOLD_CHARS),
+            })
+            for agent in self.possible_agents
+        }
+        self._action_spaces = {agent: UnicodeText(MAX_ACTION_CHARS) for agent in self.possible_agents}
+        self.agents: list[str] = []
+        self.states: tuple[ResidentState, ...] | None = None
+        self._np_random: np.random.Generator | None = None
+
+    # ---- spaces ------------------------------------------------------------------
+    def observation_space(self, agent: str) -> spaces.Dict:
+        """The same object on every call for one agent."""
+        return self._observation_spaces[self._known(agent)]
+
+    def action_space(self, agent: str) -> UnicodeText:
+        """The same object on every call for one agent."""
+        return self._action_spaces[self._known(agent)]
+
+    def _known(self, agent: str) -> str:
+        if agent not in self._seat:
+            raise KeyError(f"unknown agent {agent!r}; the agents are {', '.join(self.possible_agents)}")
+        return agent
+
+    # ---- Parallel API ------------------------------------------------------------
+    def reset(self, seed: int | None = None, options: dict | None = None):
+        if seed is not None or self._np_random is None:
+            self._np_random, _ = seeding.np_random(seed)
+        self.household.reset(np.random.default_rng(int(self._np_random.integers(2**63))))
+        for seat in self.seats:
+            seat.reset()
+        self._total_steps = self.days * self.clock.steps_per_day
+        self.states = self._next_waking_step()
+        if self.states is None:
+            raise RuntimeError(f"nobody in the household woke up in {self.days} day(s)")
+        self.agents = list(self.possible_agents)
+        observations = self._observations(self.states)
+        day = self.clock.day_of(self.states[0].step)
+        infos = {agent: seat.info(state, day, None, True, False)
+                 for agent, seat, state in zip(self.possible_agents, self.seats, self.states)}
+        return observations, infos
+
+    def step(self, actions: dict):
+        if not self.agents:
+            raise RuntimeError("no live agents: call reset() first (the episode ended or never started)")
+        if not isinstance(actions, dict):
+            raise TypeError(f"actions must be a dict from agent name to text, got {type(actions).__name__}")
+        unknown = sorted(str(a) for a in actions if a not in self._seat)
+        if unknown:
+            raise ValueError(f"actions for unknown agents {unknown}; the agents are {', '.join(self.agents)}")
+        missing = [a for a in self.agents if a not in actions]
+        if missing:
+            raise ValueError(f"every live agent must act at every step; no action for {', '.join(missing)}")
+        rated_states = self.states
+        day = self.clock.day_of(rated_states[0].step)
+        rewards, infos = {}, {}
+        for agent, seat, state in zip(self.possible_agents, self.seats, rated_states):
+            if state.sleeping:  # the assistant cannot reach a sleeping resident: nothing to rate
+                noop = parse_decision(actions[agent]).noop
+                rewards[agent], infos[agent] = 0.0, seat.info(state, day, None, noop, False)
+                continue
+            rating, noop = seat.decide(actions[agent], state)
+            rewards[agent], infos[agent] = float(rating.total), seat.info(state, day, rating, noop, True)
+        next_states = self._next_waking_step()
+        finished = next_states is None
+        if not finished:
+            self.states = next_states
+        observations = self._observations(self.states)
+        terminations = dict.fromkeys(self.agents, False)
+        truncations = dict.fromkeys(self.agents, finished)
+        if finished:
+            self.agents = []
+        return observations, rewards, terminations, truncations, infos
+
+    def score_candidates(self, agent: str, texts: Sequence[str]) -> list[Rating]:
+        """Rate candidate decisions for ``agent``'s resident now without changing any state
+        (counted in that agent's next ``info["candidate_ratings"]``)."""
+        if self.states is None:
+            raise RuntimeError("call reset() before score_candidates()")
+        seat = self._seat[self._known(agent)]
+        return seat.score_candidates(texts, self.states[self.seats.index(seat)])
+
+    def render(self):
+        if self.states is None or self.render_mode is None:
+            return None
+        if self.render_mode == "ansi":
+            return self._render_text()
+        return self._render_rgb()
+
+    def close(self):
+        pass
+
+    # ---- internals -----------------------------------------------------------------
+    def _next_waking_step(self) -> tuple[ResidentState, ...] | None:
+        """Advance the household to the next step when someone is awake (``None`` when the days end)."""
+        household = self.household
+        while household.step_index + 1 < self._total_steps:
+            states = household.advance()
+            for seat, state in zip(self.seats, states):
+                seat.follow(state)
+            if not all(s.sleeping for s in states):
+                return states
+        return None
+
+    def _observations(self, states: tuple[ResidentState, ...]) -> dict:
+        day_fraction = self.clock.day_of(states[0].step) / self.days
+        return {agent: seat.observation(state, day_fraction, self._household_text(k, states))
+                for k, (agent, seat, state) in enumerate(zip(self.possible_agents, self.seats, states))}
+
+    def _household_text(self, me: int, states: tuple[ResidentState, ...]) -> str:
+        lines = [s.action for k, s in enumerate(states) if k != me]
+        name = self.household.residents[me].name
+        for talk in self.household.new_conversations:
+            if name in talk.participants:
+                lines.append(f"Just now: {talk.transcript()}")
+        text = "\n".join(lines)
+        return text if len(text) <= HOUSEHOLD_CHARS else text[: HOUSEHOLD_CHARS - 1] + "…"
+
+    def _render_text(self) -> str:
+        marks = {s.tile: str(k + 1) for k, s in enumerate(self.states)}
+        lines = [self.house.ascii(marks), f"{self.states[0].time:%a %Y-%m-%d %H:%M}"]
+        for k, (seat, state) in enumerate(zip(self.seats, self.states)):
+            lines.append(f"{k + 1} {state.action}")
+            if seat.last is not None:
+                said = seat.last.suggestion or "No Recommendation"
+                lines.append(f'  last decision: "{said[:160]}" -> score {seat.last.score}/4')
+        for talk in self.household.new_conversations:
+            lines.append(f"  talk: {talk.transcript()}")
+        return "\n".join(lines)
+
+    def _render_rgb(self) -> np.ndarray:
+        from ..render.image import STRIP, TILE, draw_house
+
+        image = draw_house(self.house, None, None, None)
+        pad = TILE // 4
+        for k, state in enumerate(self.states):
+            x, y = state.tile
+            offset = k * 2  # residents on one tile stay visible side by side
+            image[STRIP + y * TILE + pad: STRIP + (y + 1) * TILE - pad,
+                  x * TILE + pad - 2 + offset: (x + 1) * TILE - pad - 2 + offset] = _RESIDENT_COLOURS[k]
+        return image
+
+
+def parallel_env(personas: Sequence[int] = (1, 2, 3), **kwargs) -> ProPerSimHousehold:
+    """The household as a PettingZoo ``ParallelEnv`` (see :class:`ProPerSimHousehold`)."""
+    return ProPerSimHousehold(personas=personas, **kwargs)
+
+
+def env(personas: Sequence[int] = (1, 2, 3), **kwargs):
+    """The household as a PettingZoo ``AECEnv``: the assistants act in turn, in
+    ``possible_agents`` order, and the household advances after the last one."""
+    return parallel_to_aec(parallel_env(personas=personas, **kwargs))
+
+
+def _persona_ids(personas, bedrooms: int) -> list[int]:
+    if isinstance(personas, (str, bytes)) or not isinstance(personas, Sequence) or not personas:
+        raise ValueError(f"personas must be a non-empty list of persona ids (1-{NUM_PERSONAS}), got {personas!r}")
+    for p in personas:
+        if isinstance(p, bool) or not isinstance(p, (int, np.integer)) or not 1 <= p <= NUM_PERSONAS:
+            raise ValueError(f"persona ids must be integers from 1 to {NUM_PERSONAS}, got {p!r}")
+    ids = [int(p) for p in personas]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"each resident must be a different persona, got {ids}")
+    if len(ids) > bedrooms:
+        raise ValueError(f"the house has {bedrooms} bedrooms, so a household has at most {bedrooms} residents; "
+                         f"got {len(ids)} personas")
+    return ids
+
+
+def _agent_names(personas) -> list[str]:
+    """``assistant_<first name>``, or ``assistant_<full name>`` when first names repeat."""
+    def slug(text: str) -> str:
+        return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+    firsts = [slug(p.first_name) for p in personas]
+    if len(set(firsts)) == len(firsts):
+        return [f"assistant_{f}" for f in firsts]
+    return [f"assistant_{slug(p.name)}" for p in personas]
