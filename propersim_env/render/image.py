@@ -19,25 +19,41 @@ _PALETTE = [(233, 214, 180), (200, 225, 240), (215, 200, 235), (205, 235, 205), 
             (230, 235, 190), (190, 225, 215), (240, 205, 215)]
 
 
+RESIDENT = (220, 40, 40)
+"""The resident's colour; it is drawn as a square half a tile wide in the tile's middle."""
+
+
 def _room_colours(house: House) -> dict[str, tuple[int, int, int]]:
     return {room: _PALETTE[i % len(_PALETTE)] for i, room in enumerate(house.rooms)}
 
 
-def draw_house(house: House, resident: Position | None, score: int | None, noop: bool | None) -> np.ndarray:
-    """An ``(H, W, 3)`` uint8 image of the house and the last decision."""
+def tile_colours(house: House) -> list[list[tuple[int, int, int]]]:
+    """The colour of every tile, row by row: the map as both the ``rgb_array`` render
+    and the web replay (:mod:`.replay`) draw it."""
     colours = _room_colours(house)
-    img = np.full((STRIP + house.height * TILE, house.width * TILE, 3), 255, dtype=np.uint8)
+    rows = []
     for y in range(house.height):
+        row = []
         for x in range(house.width):
             t = house.tile(x, y)
             colour = _WALL if t.collision else colours[t.room]
             if t.object is not None:
                 colour = tuple(int(c * 0.75) for c in colour)
+            row.append(colour)
+        rows.append(row)
+    return rows
+
+
+def draw_house(house: House, resident: Position | None, score: int | None, noop: bool | None) -> np.ndarray:
+    """An ``(H, W, 3)`` uint8 image of the house and the last decision."""
+    img = np.full((STRIP + house.height * TILE, house.width * TILE, 3), 255, dtype=np.uint8)
+    for y, row in enumerate(tile_colours(house)):
+        for x, colour in enumerate(row):
             img[STRIP + y * TILE: STRIP + (y + 1) * TILE, x * TILE: (x + 1) * TILE] = colour
     if resident is not None:
         x, y = resident
         pad = TILE // 4
-        img[STRIP + y * TILE + pad: STRIP + (y + 1) * TILE - pad, x * TILE + pad: (x + 1) * TILE - pad] = (220, 40, 40)
+        img[STRIP + y * TILE + pad: STRIP + (y + 1) * TILE - pad, x * TILE + pad: (x + 1) * TILE - pad] = RESIDENT
     if score is not None:
         bubble = (170, 170, 170) if noop else (250, 250, 250)
         img[4:STRIP - 4, 4: 4 + 3 * TILE] = (40, 40, 40)

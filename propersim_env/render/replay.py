@@ -1,0 +1,123 @@
+"""The web replay: one self-contained HTML page that plays a saved simulation.
+
+``propersim replay SIM --out page.html`` writes a page that needs no server
+and no network: the house map (drawn with the same tile colours as the
+``rgb_array`` render, :func:`.image.tile_colours`), the resident walking tile by
+tile, a speech bubble for each suggestion with its score and the reason for
+each criterion, a timeline with the score curve (click to jump), play/pause,
+speed control, and a start step (``--start-step``, the page's input, or
+``page.html?step=N``). The page's HTML, CSS and JavaScript live in
+``replay_assets/``; the simulation's data is embedded as JSON.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from importlib import resources
+from pathlib import Path
+
+from ..evaluation import CRITERIA
+from ..personas import load_persona
+from ..storage import SimFolder, SimulationError, read_records
+from ..storage.atomic import write_bytes_atomic
+from ..world import House, default_house
+from .image import TILE, tile_colours
+from .sim_text import CRITERION_LABELS
+
+SCALE = 3
+"""Page pixels per pixel of the ``rgb_array`` render: a tile is ``TILE * SCALE`` pixels."""
+BUBBLE_HOLD = 8
+"""A suggestion's bubble stays (faded) this many steps after it was made (20 simulated minutes)."""
+
+
+class _Strings:
+    """Stores each distinct text once; records refer to it by index."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def __call__(self, text: str | None) -> int:
+        if text is None:
+            return -1
+        k = self._index.get(text)
+        if k is None:
+            k = self._index[text] = len(self.items)
+            self.items.append(text)
+        return k
+
+
+def _map_data(house: House, strings: _Strings) -> dict:
+    labels = []
+    for room in house.rooms:
+        tiles = [(x, y) for y in range(house.height) for x in range(house.width) if house.tile(x, y).room == room]
+        labels.append({"room": room, "x": min(x for x, _ in tiles), "y": min(y for _, y in tiles)})
+    return {
+        "width": house.width, "height": house.height, "tile": TILE * SCALE, "resident_pad": 0.25,
+        "colours": [[list(c) for c in row] for row in tile_colours(house)],
+        "addresses": [[strings(house.address(x, y)) for x in range(house.width)] for y in range(house.height)],
+        "labels": labels,
+    }
+
+
+def replay_data(sim: str | os.PathLike, start_step: int = 0) -> dict:
+    """What the page plays, read from the simulation folder at ``sim``."""
+    folder = SimFolder.open(sim)
+    meta = folder.read_meta()
+    records = read_records(folder.log_path)
+    if isinstance(start_step, bool) or not isinstance(start_step, int) or start_step < 0:
+        raise ValueError(f"start step must be a non-negative integer, got {start_step!r}")
+    if records and start_step >= len(records):
+        raise ValueError(f"start step {start_step} is past the end: {folder.path} has steps 0-{len(records) - 1}")
+    strings = _Strings()
+    steps = [{
+        "t": r["time"], "day": r["day"], "x": r["tile"][0], "y": r["tile"][1], "w": int(r["walking"]),
+        "a": strings(r["user_action"]), "d": strings(r["decision"]), "s": r["score"],
+        "c": r["scores"], "r": {c: strings(text) for c, text in r["reasons"].items()},
+    } for r in records]
+    persona = meta["personas"][0]
+    description = load_persona(persona["id"]).describe()
+    return {
+        "title": f"ProPerSim replay: {meta.get('name', folder.path.name)}",
+        "persona": {"id": persona["id"], "name": persona["name"], "description": description},
+        "policy": meta["config"].get("policy", "?"),
+        "days": meta["config"]["env"].get("days", 1),
+        "start_step": start_step,
+        "hold": BUBBLE_HOLD,
+        "criteria": [[c, CRITERION_LABELS[c]] for c in CRITERIA],
+        "map": _map_data(default_house(), strings),
+        "steps": steps,
+        "strings": strings.items,
+    }
+
+
+def _asset(name: str) -> str:
+    return resources.files("propersim_env.render").joinpath("replay_assets", name).read_text(encoding="utf-8")
+
+
+def _script_json(data: dict) -> str:
+    """JSON that is safe inside a ``<script>`` element (no ``</script>`` can appear)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def replay_html(sim: str | os.PathLike, start_step: int = 0) -> str:
+    """The replay page of the simulation at ``sim``, as one HTML document."""
+    data = replay_data(sim, start_step)
+    page = _asset("page.html")
+    page = page.replace("__TITLE__", html.escape(data["title"]))
+    page = page.replace("__CSS__", _asset("replay.css")).replace("__JS__", _asset("replay.js"))
+    return page.replace("__DATA__", _script_json(data), 1)  # last: nothing inside the data is replaced
+
+
+def write_replay(sim: str | os.PathLike, out: str | os.PathLike | None = None, start_step: int = 0) -> Path:
+    """Write the replay page (default ``SIM/replay.html``) and return its path."""
+    out = Path(out) if out is not None else Path(sim) / "replay.html"
+    page = replay_html(sim, start_step)
+    if not out.parent.is_dir():
+        raise SimulationError(f"cannot write {out}: the folder {out.parent} does not exist")
+    write_bytes_atomic(out, page.encode("utf-8"))
+    return out

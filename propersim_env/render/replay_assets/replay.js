@@ -1,0 +1,328 @@
+/* ProPerSim replay: plays a saved simulation from the JSON embedded in this page. */
+(function () {
+  "use strict";
+
+  var data = JSON.parse(document.getElementById("replay-data").textContent);
+  var S = data.strings, steps = data.steps, map = data.map, T = map.tile;
+  var WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+  var WINDOW = 24; /* decisions in the score curve's rolling mean: one hour of 150-second steps */
+
+  function $(id) { return document.getElementById(id); }
+  function el(tag, cls, txt) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (txt !== undefined && txt !== null) { e.textContent = txt; }
+    return e;
+  }
+  function rgb(c) { return "rgb(" + c[0] + "," + c[1] + "," + c[2] + ")"; }
+  function scoreClass(s) { return s === null ? "sx" : "s" + Math.round(s); }
+  function scoreText(s) { return s === null ? "not scored" : s + "/4"; }
+  function when(iso) {
+    var d = new Date(iso + "Z");
+    return WEEKDAYS[d.getUTCDay()] + " " + iso.slice(0, 10) + " " + iso.slice(11, 16);
+  }
+
+  var canvas = $("map"), stage = $("stage"), resident = $("resident"), bubble = $("bubble");
+  var timeline = $("timeline"), staticLayer = document.createElement("canvas");
+  var pad = Math.round(T * map.resident_pad);
+  var current = -1, playing = false, speed = 4, lastTs = null, carry = 0, frame = null;
+  var geometry = null; /* the timeline's plot area */
+
+  /* ---- running totals and the score curve ---- */
+  var suggestionsSoFar = [], scoreSumSoFar = [], scoredSoFar = [], curve = [];
+  (function () {
+    var n = 0, sum = 0, scored = 0, windowSum = 0, windowCount = 0;
+    for (var i = 0; i < steps.length; i++) {
+      var s = steps[i].s;
+      if (steps[i].d >= 0) { n += 1; }
+      if (s !== null) { sum += s; scored += 1; windowSum += s; windowCount += 1; }
+      if (i >= WINDOW && steps[i - WINDOW].s !== null) { windowSum -= steps[i - WINDOW].s; windowCount -= 1; }
+      suggestionsSoFar.push(n); scoreSumSoFar.push(sum); scoredSoFar.push(scored);
+      curve.push(windowCount ? windowSum / windowCount : null);
+    }
+  })();
+
+  /* ---- the map: the same tile colours as the rgb_array render ---- */
+  function drawMap() {
+    canvas.width = map.width * T;
+    canvas.height = map.height * T;
+    var g = canvas.getContext("2d");
+    for (var y = 0; y < map.height; y++) {
+      for (var x = 0; x < map.width; x++) {
+        g.fillStyle = rgb(map.colours[y][x]);
+        g.fillRect(x * T, y * T, T, T);
+      }
+    }
+    stage.style.width = canvas.width + "px";
+    stage.style.height = canvas.height + "px";
+    var labels = $("labels");
+    map.labels.forEach(function (l) {
+      var span = el("span", "room-label", l.room);
+      span.style.left = (l.x * T + 2) + "px";
+      span.style.top = (l.y * T + 2) + "px";
+      labels.appendChild(span);
+    });
+    resident.style.width = resident.style.height = (T - 2 * pad) + "px";
+    canvas.addEventListener("mousemove", function (ev) {
+      var x = Math.floor(ev.offsetX / T), y = Math.floor(ev.offsetY / T);
+      if (x >= 0 && y >= 0 && x < map.width && y < map.height) {
+        $("hover-line").textContent = "pointer: (" + x + ", " + y + ") " + S[map.addresses[y][x]];
+      }
+    });
+  }
+
+  /* ---- the timeline ---- */
+  function drawTimeline() {
+    var ratio = window.devicePixelRatio || 1;
+    var w = timeline.clientWidth, h = timeline.clientHeight;
+    staticLayer.width = timeline.width = Math.round(w * ratio);
+    staticLayer.height = timeline.height = Math.round(h * ratio);
+    var g = staticLayer.getContext("2d");
+    g.setTransform(ratio, 0, 0, ratio, 0, 0);
+    var left = 30, right = 10, top = 18, bottom = 8;
+    var pw = w - left - right, ph = h - top - bottom, n = steps.length;
+    geometry = { left: left, pw: pw, top: top, ph: ph, ratio: ratio, h: h };
+    function xOf(i) { return left + (n <= 1 ? 0 : i * pw / (n - 1)); }
+    function yOf(s) { return top + ph - s / 4 * ph; }
+    g.fillStyle = "#fff";
+    g.fillRect(0, 0, w, h);
+    /* days as alternating bands */
+    var start = 0;
+    for (var i = 1; i <= n; i++) {
+      if (i === n || steps[i].day !== steps[start].day) {
+        g.fillStyle = steps[start].day % 2 ? "#f1f3f7" : "#fafbfc";
+        g.fillRect(xOf(start), top, Math.max(1, xOf(i - 1) - xOf(start)), ph);
+        g.fillStyle = "#5b6270";
+        g.font = "11px system-ui, sans-serif";
+        g.fillText("Day " + (steps[start].day + 1) + " " + when(steps[start].t).slice(0, 3), xOf(start) + 3, 12);
+        start = i;
+      }
+    }
+    /* score axis */
+    g.strokeStyle = "#e1e4ea";
+    g.fillStyle = "#5b6270";
+    g.lineWidth = 1;
+    for (var s = 0; s <= 4; s++) {
+      g.beginPath(); g.moveTo(left, yOf(s) + 0.5); g.lineTo(left + pw, yOf(s) + 0.5); g.stroke();
+      g.fillText(String(s), 14, yOf(s) + 4);
+    }
+    /* rolling mean score */
+    g.strokeStyle = "#2b6cb0";
+    g.lineWidth = 1.6;
+    g.beginPath();
+    var drawing = false;
+    for (var j = 0; j < n; j++) {
+      if (curve[j] === null) { drawing = false; continue; }
+      if (drawing) { g.lineTo(xOf(j), yOf(curve[j])); } else { g.moveTo(xOf(j), yOf(curve[j])); drawing = true; }
+    }
+    g.stroke();
+    /* suggestions, coloured by score */
+    var dots = ["#b03a2e", "#d35400", "#b7950b", "#58a55c", "#1e8449"];
+    for (var k = 0; k < n; k++) {
+      if (steps[k].d < 0) { continue; }
+      var sc = steps[k].s;
+      g.fillStyle = sc === null ? "#7f8c8d" : dots[Math.round(sc)];
+      g.beginPath(); g.arc(xOf(k), yOf(sc === null ? 0 : sc), 2.6, 0, 2 * Math.PI); g.fill();
+    }
+    drawCursor();
+  }
+
+  function drawCursor() {
+    if (!geometry) { return; }
+    var g = timeline.getContext("2d");
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.drawImage(staticLayer, 0, 0);
+    if (current < 0) { return; }
+    var r = geometry.ratio, n = steps.length;
+    var x = geometry.left + (n <= 1 ? 0 : current * geometry.pw / (n - 1));
+    g.setTransform(r, 0, 0, r, 0, 0);
+    g.strokeStyle = "#dc2828";
+    g.lineWidth = 2;
+    g.beginPath(); g.moveTo(x, geometry.top - 4); g.lineTo(x, geometry.top + geometry.ph); g.stroke();
+  }
+
+  function stepAt(clientX) {
+    var box = timeline.getBoundingClientRect(), n = steps.length;
+    var f = (clientX - box.left - geometry.left) / geometry.pw;
+    return Math.round(Math.min(1, Math.max(0, f)) * (n - 1));
+  }
+
+  /* ---- one step on screen ---- */
+  function criteriaList(list, record) {
+    list.textContent = "";
+    data.criteria.forEach(function (c) {
+      if (!(c[0] in record.c)) { return; }
+      var li = el("li", record.c[c[0]] ? "ok" : "bad");
+      li.setAttribute("data-criterion", c[0]);
+      li.appendChild(el("b", null, c[1] + ": "));
+      li.appendChild(document.createTextNode(S[record.r[c[0]]]));
+      list.appendChild(li);
+    });
+  }
+
+  function showBubble(i) {
+    var j = -1;
+    for (var k = i; k >= 0 && k >= i - data.hold; k--) {
+      if (steps[k].d >= 0) { j = k; break; }
+    }
+    if (j < 0) { bubble.hidden = true; bubble.removeAttribute("data-step"); return; }
+    var r = steps[j];
+    bubble.textContent = "";
+    bubble.setAttribute("data-step", String(j));
+    bubble.className = j < i ? "faded" : "";
+    var head = el("div", "bubble-head");
+    head.appendChild(el("span", "bubble-time", "Assistant at " + r.t.slice(11, 16) + (j < i ? " (" + (i - j) + " steps ago)" : "")));
+    head.appendChild(el("span", "badge score " + scoreClass(r.s), scoreText(r.s)));
+    bubble.appendChild(head);
+    bubble.appendChild(el("div", "bubble-text", "\u201c" + S[r.d] + "\u201d"));
+    var list = el("ul", "reasons");
+    criteriaList(list, r);
+    bubble.appendChild(list);
+    bubble.hidden = false;
+    placeBubble(steps[i]);
+  }
+
+  /* Above the resident, else below, right or left: the first place where the whole
+     bubble fits on the map without hiding the resident (else the least overflowing). */
+  function placeBubble(at) {
+    var bw = bubble.offsetWidth, bh = bubble.offsetHeight, W = canvas.width, H = canvas.height, gap = 8;
+    var rx = at.x * T, ry = at.y * T;
+    function clamp(v, lo, hi) { return Math.min(Math.max(v, lo), Math.max(lo, hi)); }
+    var cx = clamp(rx + T / 2 - bw / 2, 4, W - bw - 4), cy = clamp(ry + T / 2 - bh / 2, 4, H - bh - 4);
+    var places = [[cx, ry - bh - gap], [cx, ry + T + gap], [rx + T + gap, cy], [rx - bw - gap, cy]];
+    var best = null, bestOverflow = Infinity;
+    places.forEach(function (p) {
+      var overflow = Math.max(0, 4 - p[0]) + Math.max(0, p[0] + bw - (W - 4)) +
+                     Math.max(0, 4 - p[1]) + Math.max(0, p[1] + bh - (H - 4));
+      if (overflow < bestOverflow) { best = p; bestOverflow = overflow; }
+    });
+    bubble.style.left = best[0] + "px";
+    bubble.style.top = best[1] + "px";
+  }
+
+  function show(i) {
+    if (!steps.length) { return; }
+    i = Math.min(steps.length - 1, Math.max(0, Math.floor(Number(i)) || 0));
+    current = i;
+    var r = steps[i];
+    resident.style.left = (r.x * T + pad) + "px";
+    resident.style.top = (r.y * T + pad) + "px";
+    resident.setAttribute("data-x", String(r.x));
+    resident.setAttribute("data-y", String(r.y));
+    $("clock").textContent = when(r.t);
+    $("day-line").textContent = "Day " + (r.day + 1) + " of " + data.days + (r.w ? " \u00b7 walking" : "");
+    $("action").textContent = S[r.a];
+    $("tile-line").textContent = "tile (" + r.x + ", " + r.y + ") " + S[map.addresses[r.y][r.x]];
+    var decision = $("decision");
+    decision.textContent = "";
+    decision.appendChild(el("span", "badge " + scoreClass(r.s), scoreText(r.s)));
+    decision.appendChild(document.createTextNode(" "));
+    decision.appendChild(el("span", r.d >= 0 ? "quote" : "noop", r.d >= 0 ? "\u201c" + S[r.d] + "\u201d" : "No Recommendation"));
+    criteriaList($("criteria"), r);
+    var scored = scoredSoFar[i];
+    $("totals").textContent = suggestionsSoFar[i] + " suggestions in " + (i + 1) + " decisions; mean score " +
+      (scored ? (scoreSumSoFar[i] / scored).toFixed(2) : "-");
+    $("step-label").textContent = "step " + i + " / " + (steps.length - 1);
+    showBubble(i);
+    drawCursor();
+  }
+
+  /* ---- playback ---- */
+  function tick(ts) {
+    if (!playing) { return; }
+    if (lastTs !== null) { carry += (ts - lastTs) / 1000 * speed; }
+    lastTs = ts;
+    var n = Math.floor(carry);
+    if (n > 0) {
+      carry -= n;
+      if (current + n >= steps.length - 1) { show(steps.length - 1); pause(); return; }
+      show(current + n);
+    }
+    frame = requestAnimationFrame(tick);
+  }
+  function play() {
+    if (playing || !steps.length) { return; }
+    if (current >= steps.length - 1) { show(0); }
+    playing = true; lastTs = null; carry = 0;
+    resident.style.transitionDuration = Math.min(0.2, 0.8 / speed) + "s";
+    resident.classList.add("moving");
+    $("play").textContent = "Pause";
+    frame = requestAnimationFrame(tick);
+  }
+  function pause() {
+    playing = false;
+    if (frame !== null) { cancelAnimationFrame(frame); frame = null; }
+    resident.classList.remove("moving");
+    $("play").textContent = "Play";
+  }
+  function setSpeed(v) {
+    speed = Math.max(0.25, Number(v) || 4);
+    resident.style.transitionDuration = Math.min(0.2, 0.8 / speed) + "s";
+  }
+  function goToInput() {
+    var input = $("start-step"), v = Number(input.value);
+    if (!Number.isInteger(v) || v < 0 || v >= steps.length) {
+      input.setCustomValidity("a step from 0 to " + (steps.length - 1));
+      input.reportValidity();
+      $("step-label").textContent = "start step must be a whole number from 0 to " + (steps.length - 1);
+      return;
+    }
+    input.setCustomValidity("");
+    pause();
+    show(v);
+  }
+
+  function initialStep() {
+    var m = /[?#&]step=(\d+)/.exec(window.location.search + window.location.hash);
+    return m ? Number(m[1]) : data.start_step;
+  }
+
+  /* ---- wiring ---- */
+  $("persona-line").textContent = data.persona.description + " \u00b7 persona " + data.persona.id +
+    " \u00b7 assistant: " + data.policy + " \u00b7 " + steps.length + " decisions over " + data.days + " day(s)";
+  drawMap();
+  $("first").onclick = function () { pause(); show(0); };
+  $("prev").onclick = function () { pause(); show(current - 1); };
+  $("next").onclick = function () { pause(); show(current + 1); };
+  $("last").onclick = function () { pause(); show(steps.length - 1); };
+  $("play").onclick = function () { if (playing) { pause(); } else { play(); } };
+  $("speed").onchange = function () { setSpeed(this.value); };
+  $("go").onclick = goToInput;
+  $("start-step").addEventListener("keydown", function (ev) { if (ev.key === "Enter") { goToInput(); } });
+  $("start-step").max = String(Math.max(0, steps.length - 1));
+  var dragging = false;
+  timeline.addEventListener("mousedown", function (ev) { if (steps.length) { dragging = true; pause(); show(stepAt(ev.clientX)); } });
+  window.addEventListener("mousemove", function (ev) { if (dragging) { show(stepAt(ev.clientX)); } });
+  window.addEventListener("mouseup", function () { dragging = false; });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.target.tagName === "INPUT" || ev.target.tagName === "SELECT") { return; }
+    if (ev.key === "ArrowRight") { pause(); show(current + 1); }
+    else if (ev.key === "ArrowLeft") { pause(); show(current - 1); }
+    else if (ev.key === " ") { ev.preventDefault(); if (playing) { pause(); } else { play(); } }
+    else if (ev.key === "Home") { pause(); show(0); }
+    else if (ev.key === "End") { pause(); show(steps.length - 1); }
+  });
+  window.addEventListener("resize", drawTimeline);
+  if (!steps.length) {
+    $("action").textContent = "This simulation has no steps yet: run it first.";
+    ["first", "prev", "play", "next", "last", "go"].forEach(function (id) { $(id).disabled = true; });
+    resident.hidden = true;
+  }
+  drawTimeline();
+  var start = initialStep();
+  $("start-step").value = String(Math.min(start, Math.max(0, steps.length - 1)));
+  show(start);
+
+  window.replay = {
+    ready: true,
+    length: steps.length,
+    goTo: function (i) { pause(); show(i); },
+    next: function () { pause(); show(current + 1); },
+    prev: function () { pause(); show(current - 1); },
+    play: play,
+    pause: pause,
+    setSpeed: setSpeed,
+    current: function () { return current; },
+    isPlaying: function () { return playing; }
+  };
+})();

@@ -1,0 +1,111 @@
+"""The ``propersim console`` and ``propersim replay`` commands (see :mod:`.cli`).
+
+The console's assistant is a policy by name from ``agents.baselines``; that
+registry is imported here, in the user-facing layer, only when a command needs
+a new policy, so the environment package itself never depends on ``agents``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .argtypes import non_negative_int, persona_id, positive_int
+from .storage import Simulation, SimulationError, fork_simulation
+
+DEFAULT_POLICY = "heuristic"
+_NEW_ONLY = ("persona", "seed", "start_date", "seconds_per_step", "memory_level")
+
+
+
+
+def add_parsers(sub) -> None:
+    con = sub.add_parser("console", help="run and inspect a saved simulation, reverie-style (reads standard input)",
+                         description="Open the simulation folder SIM (resume it from its last snapshot), or make "
+                                     "it with --new or --fork, then read commands: run <steps>, save, finish, "
+                                     "exit, print ..., help.")
+    con.add_argument("sim", help="the simulation folder")
+    how = con.add_mutually_exclusive_group()
+    how.add_argument("--new", action="store_true", help="make a new simulation at SIM")
+    how.add_argument("--fork", metavar="ORIGIN", help="make SIM as a fork of the saved simulation ORIGIN")
+    con.add_argument("--at-step", type=non_negative_int, default=None,
+                     help="with --fork: the origin's snapshot to fork from (default: its latest)")
+    con.add_argument("--policy", default=None,
+                     help=f"the assistant: a baseline policy by name (default {DEFAULT_POLICY} for --new; "
+                          "otherwise the saved one; naming one replaces it from the current step)")
+    con.add_argument("--days", type=positive_int, default=None,
+                     help="simulated days in all (default 1 for --new; a larger number lengthens a saved one)")
+    con.add_argument("--persona", type=persona_id, default=None, help="with --new: persona id, 1-32 (default 1)")
+    con.add_argument("--seed", type=int, default=None, help="with --new: random seed (default 0)")
+    con.add_argument("--start-date", default=None, help="with --new: first simulated day, YYYY-MM-DD")
+    con.add_argument("--seconds-per-step", type=positive_int, default=None,
+                     help="with --new: simulated seconds per step (default 150)")
+    con.add_argument("--memory-level", default=None, choices=("A", "AS", "ASC", "ASCR"),
+                     help="with --new: what the assistant-side memory shows (default ASCR)")
+    con.set_defaults(handler=run_console)
+
+    rep = sub.add_parser("replay", help="write a self-contained HTML page that replays a saved simulation")
+    rep.add_argument("sim", help="the simulation folder")
+    rep.add_argument("--out", default=None, help="the page to write (default SIM/replay.html)")
+    rep.add_argument("--start-step", type=non_negative_int, default=0, help="the step the page opens at (default 0)")
+    rep.set_defaults(handler=run_replay)
+
+
+def make_policy(name: str):
+    """A baseline policy by name, from ``agents.baselines`` (imported only here)."""
+    try:
+        from agents.baselines import make_policy as make
+    except ImportError as exc:
+        raise SimulationError(f"cannot load the assistant policies (agents.baselines): {exc}") from None
+    return make(name)
+
+
+def open_simulation(args: argparse.Namespace) -> Simulation:
+    """The simulation the console arguments ask for: made new, forked, or resumed."""
+    if args.new:
+        if args.at_step is not None:
+            raise SimulationError("--at-step only applies with --fork")
+        env_kwargs = {"persona": args.persona or 1, "days": args.days or 1}
+        if args.start_date is not None:
+            env_kwargs["start_date"] = args.start_date
+        if args.seconds_per_step is not None:
+            env_kwargs["seconds_per_step"] = args.seconds_per_step
+        if args.memory_level is not None:
+            env_kwargs["memory_level"] = args.memory_level
+        name = args.policy or DEFAULT_POLICY
+        return Simulation.create(args.sim, make_policy(name), env_kwargs=env_kwargs,
+                                 seed=0 if args.seed is None else args.seed, policy_name=name)
+    given = [f"--{o.replace('_', '-')}" for o in _NEW_ONLY if getattr(args, o) is not None]
+    if given:
+        raise SimulationError(f"{', '.join(given)} only appl{'ies' if len(given) == 1 else 'y'} with --new: "
+                              "a saved simulation keeps its configuration")
+    if args.fork:
+        fork_simulation(args.fork, args.sim, step=args.at_step, days=args.days)
+    elif args.at_step is not None:
+        raise SimulationError("--at-step only applies with --fork")
+    policy = make_policy(args.policy) if args.policy else None
+    return Simulation.resume(args.sim, policy, policy_name=args.policy,
+                             days=None if args.fork else args.days)
+
+
+def run_console(args: argparse.Namespace, stdin=None, stdout=None) -> int:
+    from .console import Console
+
+    try:
+        sim = open_simulation(args)
+    except (SimulationError, ValueError, OSError) as exc:
+        print(f"propersim console: error: {exc}", file=sys.stderr)
+        return 2
+    return Console(sim, stdin, stdout).loop()
+
+
+def run_replay(args: argparse.Namespace) -> int:
+    from .render.replay import write_replay
+
+    try:
+        out = write_replay(args.sim, args.out, args.start_step)
+    except (SimulationError, ValueError, OSError) as exc:
+        print(f"propersim replay: error: {exc}", file=sys.stderr)
+        return 2
+    print(f"Wrote {out}: open it in a browser (no server needed).")
+    return 0
