@@ -1,5 +1,5 @@
 # Two commands do all set-up on a fresh machine (each bootstraps .venv):
-#   make demo   simulate and show a resident's day on the embedded (offline) default
+#   make demo   compare the baseline assistant policies on the embedded (offline) default
 #   make test   install the test dependencies and run the tests
 PYTHON ?= python3
 VENV := .venv
@@ -16,18 +16,25 @@ $(VENV)/.installed-core: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	touch $@
+
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
-demo: $(VENV)/.installed-core
-	$(BIN)/propersim simulate --persona 1 --days 1 --seed 0
+# The quick comparison: 6 baselines x 32 personas x 3 days (about a minute on 2 cores);
+# re-running reuses finished cells. Watch one resident: .venv/bin/propersim simulate --persona 1
+demo: $(VENV)/.installed-bench
+	$(BIN)/python benchmarks/compare_policies.py --personas all --days 3 --seeds 0 --out runs/demo
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -q
 
-compare: $(VENV)/.installed-core
-	$(BIN)/python benchmarks/compare_policies.py --personas all --days 1 --out runs/compare
+# The study's grid: 6 baselines x 32 personas x 14 days (a few minutes on 2 cores)
+compare: $(VENV)/.installed-bench
+	$(BIN)/python benchmarks/compare_policies.py --personas all --days 14 --seeds 0 --out runs/compare
 
 bench: $(VENV)/.installed-core
 	$(BIN)/python benchmarks/day_speed.py

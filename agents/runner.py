@@ -5,9 +5,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import gymnasium as gym
+
+import propersim_env  # noqa: F401  (registers ProPerSim-v0)
+from propersim_env.envs.feedback import DelayedReward, RatingNoise
 from propersim_env.evaluation import CRITERIA
 
-from .baselines import Policy
+from .baselines import Policy, make_policy
 
 
 @dataclass(frozen=True)
@@ -19,7 +23,11 @@ class StepRecord:
 
 
 def run_episode(env, policy: Policy, seed: int) -> list[StepRecord]:
-    """One episode of ``env`` (already made) with ``policy``; a record per decision."""
+    """One episode of ``env`` (already made) with ``policy``; a record per decision.
+
+    The policy observes the feedback the env gives (noisy or delayed under the
+    wrappers of :mod:`propersim_env.envs.feedback`: ``observe`` is called once
+    per rating delivered); the records hold the resident's true rating."""
     observation, info = env.reset(seed=seed)
     policy.reset(seed, info)
     records = []
@@ -27,17 +35,49 @@ def run_episode(env, policy: Policy, seed: int) -> list[StepRecord]:
         action = policy.act(observation, info)
         day = info["day"]
         observation, reward, terminated, truncated, step_info = env.step(action)
-        policy.observe(reward, step_info)
-        records.append(StepRecord(day, reward, step_info["noop"], step_info["scores"]))
+        _give_feedback(policy, reward, step_info)
+        records.append(StepRecord(day, step_info.get("true_reward", reward), step_info["noop"],
+                                  step_info.get("true_scores", step_info["scores"])))
         info = step_info
         if terminated or truncated:
             return records
 
 
+def _give_feedback(policy: Policy, reward: float, info: dict) -> None:
+    if "delivered" not in info:
+        policy.observe(reward, info)
+        return
+    for rating in info["delivered"]:
+        policy.observe(rating["reward"], {**info, "scores": rating["scores"], "reasons": rating["reasons"]})
+
+
+def make_env(persona: int, days: int, noise: float = 0.0, delay: int = 0) -> gym.Env:
+    """``ProPerSim-v0`` for one persona, with rating noise ``noise`` and a reward delay of ``delay`` steps."""
+    env = gym.make("ProPerSim-v0", persona=persona, days=days)
+    if noise:
+        env = RatingNoise(env, noise)
+    if delay:
+        env = DelayedReward(env, delay)
+    return env
+
+
+def run_cell(policy: str, persona: int, seed: int, days: int, noise: float = 0.0, delay: int = 0) -> list[dict]:
+    """One benchmark cell: ``policy`` (a baseline name) on ``persona`` for ``days``
+    days from ``seed``; the :func:`daily_summary` rows. Deterministic for given arguments."""
+    env = make_env(persona, days, noise, delay)
+    try:
+        records = run_episode(env, make_policy(policy), seed)
+        minutes_per_step = env.unwrapped.clock.seconds_per_step / 60
+    finally:
+        env.close()
+    return daily_summary(records, minutes_per_step)
+
+
 def daily_summary(records: list[StepRecord], minutes_per_step: float) -> list[dict]:
     """The study's per-day metrics: mean score over all decisions (no-ops included),
     recommendations per waking hour, success rate (share of suggestions scoring 3 or
-    more), per-criterion means, and the mean score of suggestions and of no-ops."""
+    more), per-criterion means, and the mean score of suggestions and of no-ops.
+    ``suggestions`` counts the day's suggestions."""
     by_day: dict[int, list[StepRecord]] = {}
     for r in records:
         by_day.setdefault(r.day, []).append(r)
@@ -49,6 +89,7 @@ def daily_summary(records: list[StepRecord], minutes_per_step: float) -> list[di
         row = {
             "day": day,
             "decisions": len(rs),
+            "suggestions": len(suggestions),
             "mean_score": sum(r.reward for r in rs) / len(rs),
             "recs_per_hour": len(suggestions) / hours,
             "success_rate": (sum(r.reward >= 3 for r in suggestions) / len(suggestions)) if suggestions else math.nan,

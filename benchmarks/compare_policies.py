@@ -1,117 +1,137 @@
-"""Compare assistant policies on ProPerSim-v0 (embedded default).
+"""Compare assistant policies on ProPerSim-v0: policies x personas x seeds x days.
 
     python benchmarks/compare_policies.py --policies never,always,random,periodic,heuristic,oracle \\
-        --personas all --days 3 --seeds 0 --out runs/compare
+        --personas all --days 14 --seeds 0 --out runs/compare
 
-Runs every policy x persona x seed as one episode of ``--days`` days, in worker
-processes, and writes ``OUT/summary.csv`` with one row per policy, persona,
-seed and day: ``policy,persona,seed,day,mean_score,recs_per_hour,success_rate``
-plus the per-criterion means and the mean score of suggestions and of no-ops.
-Prints a table of the means per policy.
+Each cell (one policy on one persona from one seed for ``--days`` days) is one
+episode; finished cells are kept in ``OUT/cells/`` and a re-run of the same
+command computes only the missing ones (``--fresh`` recomputes). Cells run in
+local worker processes, or as Ray tasks with ``--backend ray`` (a local Ray,
+or the cluster at ``--address``); the numbers are the same either way.
+
+Writes into OUT:
+    table.md        the markdown tables: means per policy, score / recommendations
+                    per hour / success rate per day, per-persona final day
+    summary.csv     one row per policy, persona, seed and day (day counted from 0)
+    summary.json    the grid and every aggregate in the tables
+    plots/*.png     score per day, recommendations per hour, per-persona final
+                    day, per-criterion means and suggestions vs no-ops
+Metrics: mean score over all decisions (no-ops included), recommendations per
+waking hour, success rate (share of suggestions scoring 3 or more), the share
+of decisions passing each criterion, and the mean score of suggestions and of
+no-ops. Under ``--noise``/``--delay`` the policies see noisy or delayed
+feedback and are scored on the resident's true ratings.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import math
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-import gymnasium as gym
+from backends import BACKENDS, run
+from cells import CellStore, grid
+from report import aggregate, markdown, overall_table, per_day_table, write_csv, write_json
 
-import propersim_env  # noqa: F401  (registers ProPerSim-v0)
-from agents.baselines import POLICIES, make_policy
-from agents.runner import daily_summary, run_episode
-from propersim_env.evaluation import CRITERIA
-from propersim_env.personas import NUM_PERSONAS
-
-COLUMNS = ["policy", "persona", "seed", "day", "mean_score", "recs_per_hour", "success_rate",
-           *CRITERIA, "suggestion_mean", "noop_mean", "decisions"]
+from agents.baselines import POLICIES
+from propersim_env.argtypes import names_from, non_negative_int, persona_ids, positive_int, probability, seeds
+from propersim_env.personas.split import FOLDS, SPLITS, persona_split
 
 
-def run_cell(cell: tuple[str, int, int, int]) -> list[dict]:
-    policy_name, persona, seed, days = cell
-    env = gym.make("ProPerSim-v0", persona=persona, days=days)
-    records = run_episode(env, make_policy(policy_name), seed)
-    minutes_per_step = env.unwrapped.clock.seconds_per_step / 60
-    env.close()
-    return [{"policy": policy_name, "persona": persona, "seed": seed, **row}
-            for row in daily_summary(records, minutes_per_step)]
 
 
-def _ids(text: str) -> list[int]:
-    if text == "all":
-        return list(range(1, NUM_PERSONAS + 1))
+
+
+
+
+
+
+
+
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog="\n".join(__doc__.splitlines()[1:]))
+    parser.add_argument("--policies", type=names_from(POLICIES, "policies"), default=list(POLICIES),
+                        help=f"comma-separated, from {', '.join(POLICIES)} (default: all)")
+    who = parser.add_mutually_exclusive_group()
+    who.add_argument("--personas", type=persona_ids, help="'all' or comma-separated ids 1-32 (default: all)")
+    who.add_argument("--split", choices=SPLITS,
+                     help="the held-out split of propersim_env.personas.split: train (24), test (8) or all")
+    parser.add_argument("--fold", type=int, choices=range(FOLDS), default=0, help="the split's fold (default 0)")
+    parser.add_argument("--days", type=positive_int, default=1, help="simulated days per episode (default 1)")
+    parser.add_argument("--seeds", type=seeds, default=[0], help="comma-separated seeds (default 0)")
+    parser.add_argument("--noise", type=probability, default=0.0,
+                        help="flip each rated criterion with this probability (default 0)")
+    parser.add_argument("--delay", type=non_negative_int, default=0, help="deliver each rating this many steps late (default 0)")
+    parser.add_argument("--out", type=Path, default=Path("runs/compare"), help="output folder (default runs/compare)")
+    parser.add_argument("--backend", choices=BACKENDS, default="local", help="local processes or Ray tasks")
+    parser.add_argument("--workers", type=positive_int, default=os.cpu_count() or 1,
+                        help="worker processes, or a local Ray's CPUs (default: all cores)")
+    parser.add_argument("--address", help="a Ray cluster's address (with --backend ray); default: a local Ray")
+    parser.add_argument("--fresh", action="store_true", help="recompute cells that finished earlier")
+    parser.add_argument("--no-plots", action="store_true", help="skip the PNG plots")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    args = parser.parse_args(argv)
+    if args.address and args.backend != "ray":
+        parser.error("--address needs --backend ray")
+    if args.split is None and args.fold != 0:
+        parser.error("--fold needs --split")
+    return args
+
+
+def _progress(total: int, disable: bool):
     try:
-        ids = [int(x) for x in text.split(",")]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"personas must be 'all' or comma-separated ids, got {text!r}") from None
-    bad = [i for i in ids if not 1 <= i <= NUM_PERSONAS]
-    if bad:
-        raise argparse.ArgumentTypeError(f"persona ids must be 1-{NUM_PERSONAS}, got {bad}")
-    return ids
-
-
-def _policies(text: str) -> list[str]:
-    names = [x.strip() for x in text.split(",") if x.strip()]
-    unknown = [n for n in names if n not in POLICIES]
-    if unknown or not names:
-        raise argparse.ArgumentTypeError(f"unknown policies {unknown}; choose from {', '.join(POLICIES)}")
-    return names
-
-
-def _mean(values: list[float]) -> float:
-    values = [v for v in values if not math.isnan(v)]
-    return sum(values) / len(values) if values else math.nan
-
-
-def summarise(rows: list[dict], policies: list[str]) -> str:
-    """A markdown table of per-policy means over personas, seeds and days."""
-    header = ["policy", "mean_score", "recs_per_hour", "success_rate", *CRITERIA, "suggestion_mean", "noop_mean"]
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for p in policies:
-        mine = [r for r in rows if r["policy"] == p]
-        cells = [p] + [f"{_mean([r[k] for r in mine]):.2f}" for k in header[1:]]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+        from tqdm import tqdm
+    except ImportError:
+        raise SystemExit("the progress bar needs tqdm: pip install -e '.[bench]' (or pass --no-progress)") from None
+    return tqdm(total=total, desc="cells", unit="cell", disable=disable, file=sys.stderr, dynamic_ncols=True)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--policies", type=_policies, default=list(POLICIES))
-    parser.add_argument("--personas", type=_ids, default=_ids("all"))
-    parser.add_argument("--days", type=int, default=1)
-    parser.add_argument("--seeds", type=lambda s: [int(x) for x in s.split(",")], default=[0])
-    parser.add_argument("--out", type=Path, default=Path("runs/compare"))
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    args = parser.parse_args(argv)
-    if args.days < 1:
-        parser.error("--days must be at least 1")
+    args = parse_args(argv)
+    personas = args.personas or list(persona_split(args.split or "all", args.fold))
+    cells = grid(args.policies, personas, args.seeds, args.days, args.noise, args.delay)
+    store = CellStore(args.out)
+    if args.fresh:
+        store.clear(cells)
+    todo = [c for c in cells if not store.done(c)]
+    print(f"{len(cells)} cells: {len(cells) - len(todo)} finished earlier, {len(todo)} to run "
+          f"({args.backend}, {args.workers} worker(s)); results in {store.dir}", file=sys.stderr)
+    if todo:
+        try:
+            with _progress(len(todo), args.no_progress) as bar:
+                for cell, rows in run(todo, args.backend, args.workers, args.address):
+                    store.save(cell, rows)
+                    bar.update()
+        except KeyboardInterrupt:
+            print(f"\ninterrupted: finished cells are kept in {store.dir}; run the same command to resume",
+                  file=sys.stderr)
+            return 130
 
-    cells = [(p, persona, seed, args.days) for p in args.policies for persona in args.personas for seed in args.seeds]
-    rows: list[dict] = []
-    if args.workers > 1:
-        with ProcessPoolExecutor(args.workers) as pool:
-            for done, cell_rows in enumerate(pool.map(run_cell, cells, chunksize=4), 1):
-                rows += cell_rows
-                print(f"\r{done}/{len(cells)} episodes", end="", file=sys.stderr, flush=True)
-        print(file=sys.stderr)
-    else:
-        for cell in cells:
-            rows += run_cell(cell)
-
+    rows = [{"policy": c.policy, "persona": c.persona, "seed": c.seed, **r} for c in cells for r in store.load(c)]
+    summary = aggregate(rows, {"policies": args.policies, "personas": personas, "seeds": args.seeds,
+                               "days": args.days, "noise": args.noise, "delay": args.delay,
+                               "split": args.split, "fold": args.fold if args.split else None})
     args.out.mkdir(parents=True, exist_ok=True)
-    path = args.out / "summary.csv"
-    with path.open("w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        for r in rows:
-            writer.writerow({k: ("" if isinstance(v, float) and math.isnan(v) else v) for k, v in r.items()})
-    print(summarise(rows, args.policies))
-    print(f"\nwrote {path} ({len(rows)} rows)")
+    written = {name: args.out / name for name in ("table.md", "summary.csv", "summary.json")}
+    written["table.md"].write_text(markdown(summary))
+    write_csv(rows, written["summary.csv"])
+    write_json(summary, written["summary.json"])
+    if not args.no_plots:
+        from plots import write_plots
+
+        written["plots"] = write_plots(summary, args.out / "plots")[0].parent
+
+    print(overall_table(summary))
+    print("\nmean score per day (no-ops included):\n" + per_day_table(summary, "mean_score"))
+    print(f"\nall tables: {written['table.md']}\nper-day rows: {written['summary.csv']} ({len(rows)} rows)"
+          f"\naggregates: {written['summary.json']}")
+    if "plots" in written:
+        print(f"plots: {written['plots']}/ (score_per_day, recs_per_hour, per_persona, per_criterion .png)")
     return 0
 
 
