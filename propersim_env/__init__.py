@@ -12,4 +12,17 @@ from .envs import ENV_ID, ProPerSimEnv, register_envs
 
 register_envs()
 
-__all__ = ["ENV_ID", "ProPerSimEnv", "__version__"]
+# Loaded on first use, so that `import propersim_env` stays light:
+# parallel_env / env (the PettingZoo household) and make_sb3_env (Box/Discrete for SB3).
+_LAZY = {"parallel_env": "pettingzoo_env", "env": "pettingzoo_env", "make_sb3_env": "sb3"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".envs.{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["ENV_ID", "ProPerSimEnv", "__version__", "env", "make_sb3_env", "parallel_env"]
