@@ -50,7 +50,7 @@ class AssistantMemory:
         self.reset()
 
     def reset(self) -> None:
-        self._recent: deque[Interaction] = deque(maxlen=64)
+        self._recent: deque[tuple[Interaction, str]] = deque(maxlen=32)  # with its line, formatted once
         self._past_suggestions: deque[Interaction] = deque(maxlen=self._history)
         self._hours: dict[int, list[int]] = {}  # hour -> [decisions, recommendations, score sum]
         self._day = None
@@ -60,7 +60,7 @@ class AssistantMemory:
         if it.time.date() != self._day:
             self._day = it.time.date()
             self._hours = {}
-        self._recent.append(it)
+        self._recent.append((it, self._line(it)))
         hour = self._hours.setdefault(it.time.hour, [0, 0, 0, 0])
         hour[0] += 1
         hour[1] += it.suggestion is not None
@@ -86,9 +86,9 @@ class AssistantMemory:
         return "- " + " | ".join(parts)
 
     def to_text(self, now: datetime, activity: str) -> str:
-        recent = [it for it in self._recent if (now - it.time).total_seconds() <= self.recent_minutes * 60]
+        horizon = self.recent_minutes * 60
         lines = [f"Recent interactions (last {self.recent_minutes} minutes):"]
-        lines += [self._line(it) for it in recent] or ["- none"]
+        lines += [line for it, line in self._recent if (now - it.time).total_seconds() <= horizon] or ["- none"]
         lines.append("Hourly summaries today:")
         if self._day == now.date() and self._hours:
             for h in sorted(self._hours):

@@ -49,6 +49,7 @@ from .observation import TIME_FORMAT
 from .spaces import UnicodeText
 
 MAX_ACTION_CHARS = 20_000
+_NO_USAGE = Usage()  # the embedded default spends nothing (never mutated)
 
 
 class ProPerSimEnv(gym.Env):
@@ -266,9 +267,11 @@ class ProPerSimEnv(gym.Env):
         return LLMEvaluator(persona, self.llm_client, self.evaluator_mode)
 
     def _usage_now(self) -> Usage:
-        return self.llm_client.usage.copy() if self.llm_client else Usage()
+        return self.llm_client.usage.copy() if self.llm_client else _NO_USAGE
 
     def _usage_since(self, before: Usage) -> Usage:
+        if self.llm_client is None:
+            return _NO_USAGE
         spent = self._usage_now().minus(before)
         self.episode_usage.add(spent)
         return spent

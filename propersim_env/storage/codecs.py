@@ -166,7 +166,7 @@ def encode_assistant(memory: AssistantMemory) -> dict:
     # deque refers to its entry in past_suggestions, so the restored deques share it.
     past = list(memory._past_suggestions)
     index = {id(it): k for k, it in enumerate(past)}
-    recent = [{"past": index[id(it)]} if id(it) in index else _encode_interaction(it) for it in memory._recent]
+    recent = [{"past": index[id(it)]} if id(it) in index else _encode_interaction(it) for it, _ in memory._recent]
     return {
         "values": values,
         "day": _time(memory._day),
@@ -184,7 +184,8 @@ def decode_assistant(data: dict) -> AssistantMemory:
         setattr(memory, name, value)
     past = [_decode_interaction(d) for d in data["past_suggestions"]]
     memory._past_suggestions.extend(past)
-    memory._recent.extend(past[d["past"]] if "past" in d else _decode_interaction(d) for d in data["recent"])
+    recent = (past[d["past"]] if "past" in d else _decode_interaction(d) for d in data["recent"])
+    memory._recent.extend((it, memory._line(it)) for it in recent)  # each with its formatted line
     memory._hours = {h["hour"]: list(h["counts"]) for h in data["hours"]}
     memory._day = None if data["day"] is None else date.fromisoformat(data["day"])
     memory._retrieved_cache = None  # a cache: rebuilt from the same history, identically
