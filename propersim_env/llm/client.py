@@ -107,16 +107,9 @@ class LLMClient:
             "max_tokens": cfg.max_tokens, "seed": cfg.seed, "schema": schema,
             "json_mode": cfg.json_mode if schema else None, "extra_body": cfg.extra_body,
         }
-        key = request_key(request)
-        sample = self.cache.next_sample(key) if self.cache is not None else 0
-        if self.cache is not None and cfg.cache_mode in ("replay", "replay-or-live"):
-            hit = self.cache.get(key, sample)
-            if hit is not None:
-                self._count(purpose, cache_hits=1)
-                return ChatResult(hit["text"], hit.get("data"), cached=True)
-            if cfg.cache_mode == "replay":
-                raise CacheMiss(f"replay: no recorded answer for this {name!r} request (sample {sample}) "
-                                f"in {cfg.cache}; record it first with cache_mode='record'")
+        key, sample, hit = self._recorded(request, name, purpose)
+        if hit is not None:
+            return ChatResult(hit["text"], hit.get("data"), cached=True)
         last_problem = ""
         for attempt in range(cfg.json_retries + 1):
             if attempt:
@@ -172,6 +165,23 @@ class LLMClient:
         except (AttributeError, IndexError, TypeError):  # a body that is not a chat completion
             return "", "malformed"
 
+    def _recorded(self, request: dict, name: str, purpose: str) -> tuple[str, int, dict | None]:
+        """``(key, sample, recorded answer or None)``; in ``replay`` mode a miss is a :class:`CacheMiss`."""
+        key = request_key(request)
+        if self.cache is None:
+            return key, 0, None
+        sample = self.cache.next_sample(key)
+        mode = self.config.cache_mode
+        if mode in ("replay", "replay-or-live"):
+            hit = self.cache.get(key, sample)
+            if hit is not None:
+                self._count(purpose, cache_hits=1)
+                return key, sample, hit
+            if mode == "replay":
+                raise CacheMiss(f"replay: no recorded answer for this {name!r} request (sample {sample}) "
+                                f"in {self.config.cache}; record it first with cache_mode='record'")
+        return key, sample, None
+
     # ---- embeddings ----------------------------------------------------------
     def embed(self, texts: list[str], purpose: str = "other") -> list[list[float]]:
         return self.run(self.aembed(texts, purpose))
@@ -180,15 +190,9 @@ class LLMClient:
         """One embedding per text, from the embeddings endpoint (cached like chat)."""
         cfg = self.config
         request = {"model": cfg.embedding, "input": list(texts), "kind": "embedding"}
-        key = request_key(request)
-        sample = self.cache.next_sample(key) if self.cache is not None else 0
-        if self.cache is not None and cfg.cache_mode in ("replay", "replay-or-live"):
-            hit = self.cache.get(key, sample)
-            if hit is not None:
-                self._count(purpose, cache_hits=1)
-                return hit["data"]
-            if cfg.cache_mode == "replay":
-                raise CacheMiss(f"replay: no recorded embeddings for this request in {cfg.cache}")
+        key, sample, hit = self._recorded(request, "embeddings", purpose)
+        if hit is not None:
+            return hit["data"]
         client = self._openai()
         async with self._semaphore:
             start = time.perf_counter()
