@@ -12,25 +12,22 @@ from collections.abc import Callable
 from .personas import NUM_PERSONAS
 
 
-def _int(text: str, what: str) -> int:
+def _int_at_least(text: str, low: int, what: str) -> int:
     try:
-        return int(text)
+        value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"must be {what}, got {text!r}") from None
+    if value < low:
+        raise argparse.ArgumentTypeError(f"must be {what}, got {value}")
+    return value
 
 
 def positive_int(text: str) -> int:
-    value = _int(text, "a positive integer")
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive integer, got {value}")
-    return value
+    return _int_at_least(text, 1, "a positive integer")
 
 
 def non_negative_int(text: str) -> int:
-    value = _int(text, "a non-negative integer")
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be a non-negative integer, got {value}")
-    return value
+    return _int_at_least(text, 0, "a non-negative integer")
 
 
 def probability(text: str) -> float:

@@ -130,7 +130,6 @@ class ProPerSimEnv(gym.Env):
         self.evaluation_memory = EvaluationMemory()
         self.assistant_memory.reset()
         self._last: Interaction | None = None
-        self._last_rating: Rating | None = None
         self._candidate_calls = 0
         self._total_steps = self.days * self.clock.steps_per_day
         self.state = self._next_awake_state()
@@ -155,7 +154,6 @@ class ProPerSimEnv(gym.Env):
         self._last = Interaction(self.state.time, self.state.action, self.state.activity,
                                  None if decision.noop else decision.text, None if rating is None else rating.total,
                                  dict(rating.reasons) if rating else {}, dict(rating.scores) if rating else {})
-        self._last_rating = rating
         self.assistant_memory.record(self._last)
         state_rated = self.state
         next_state = self._next_awake_state()  # may plan a new day: its calls count in this step
