@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
 import gymnasium as gym
 
@@ -12,6 +14,11 @@ from propersim_env.envs.feedback import DelayedReward, RatingNoise
 from propersim_env.evaluation import CRITERIA
 
 from .baselines import Policy, make_policy
+
+
+SUMMARY_COLUMNS = ["policy", "persona", "seed", "day", "mean_score", "recs_per_hour", "success_rate",
+                   *CRITERIA, "suggestion_mean", "noop_mean", "decisions", "suggestions"]
+"""The per-day CSV every benchmark and training script writes: one row per policy, persona, seed and day."""
 
 
 @dataclass(frozen=True)
@@ -100,3 +107,15 @@ def daily_summary(records: list[StepRecord], minutes_per_step: float) -> list[di
             row[c] = sum(r.scores[c] for r in rs) / len(rs)
         out.append(row)
     return out
+
+
+def write_summary_csv(rows: list[dict], path: Path) -> None:
+    """``rows`` (:func:`daily_summary` rows with ``policy``, ``persona`` and ``seed``) as the
+    benchmark's CSV; undefined means (``nan``) are empty cells."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=SUMMARY_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        for r in rows:
+            writer.writerow({k: ("" if isinstance(v, float) and math.isnan(v) else v) for k, v in r.items()})

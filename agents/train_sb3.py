@@ -22,7 +22,6 @@ Needs the ``sb3`` extra (``pip install -e ".[sb3]"``).
 from __future__ import annotations
 
 import argparse
-import csv
 import math
 import sys
 import time
@@ -36,15 +35,12 @@ import gymnasium as gym
 
 import propersim_env  # noqa: F401  (registers ProPerSim-v0)
 from agents.baselines import NOOP, Policy, make_policy
-from agents.runner import daily_summary, run_episode
+from agents.runner import daily_summary, run_episode, write_summary_csv
 from propersim_env.envs.sb3 import BoxEncoder, action_index, catalog_actions, make_sb3_env
-from propersim_env.evaluation import CRITERIA
 from propersim_env.argtypes import names_from, persona_ids, seeds
 
 ALGOS = ("ppo", "dqn")
 BASELINES = ("never", "always", "random", "periodic", "heuristic", "oracle")
-COLUMNS = ["policy", "persona", "seed", "day", "mean_score", "recs_per_hour", "success_rate",
-           *CRITERIA, "suggestion_mean", "noop_mean", "decisions"]
 TEXT_EMBEDDING = 64
 """Dimensions of the hashed embedding of ``user_action`` in the trained models' observation."""
 
@@ -154,21 +150,6 @@ def table(rows: list[dict], policies: Sequence[str], personas: Sequence[int]) ->
     return "\n".join(lines)
 
 
-def write_summary(rows: list[dict], path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        for r in rows:
-            writer.writerow({k: ("" if isinstance(v, float) and math.isnan(v) else v) for k, v in r.items()})
-
-
-
-
-
-
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--personas", type=persona_ids, default=[1, 8, 17, 32])
@@ -209,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in baselines:
         policies[name] = make_policy(name)
     rows = evaluate(policies, args.personas, args.eval_seeds, args.days)
-    write_summary(rows, args.out / "summary.csv")
+    write_summary_csv(rows, args.out / "summary.csv")
     print(table(rows, list(policies), args.personas))
     print(f"\nwrote {args.out / 'summary.csv'} ({len(rows)} rows)")
     return 0

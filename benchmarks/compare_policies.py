@@ -32,9 +32,10 @@ from pathlib import Path
 
 from backends import BACKENDS, run
 from cells import CellStore, grid
-from report import aggregate, markdown, overall_table, per_day_table, write_csv, write_json
+from report import aggregate, markdown, overall_table, per_day_table, write_json
 
 from agents.baselines import POLICIES
+from agents.runner import write_summary_csv
 from propersim_env.argtypes import names_from, non_negative_int, persona_ids, positive_int, probability, seeds
 from propersim_env.personas.split import FOLDS, SPLITS, persona_split
 
@@ -119,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     written = {name: args.out / name for name in ("table.md", "summary.csv", "summary.json")}
     written["table.md"].write_text(markdown(summary))
-    write_csv(rows, written["summary.csv"])
+    write_summary_csv(rows, written["summary.csv"])
     write_json(summary, written["summary.json"])
     if not args.no_plots:
         from plots import write_plots

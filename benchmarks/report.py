@@ -11,7 +11,6 @@ table and ``null`` in the JSON.
 
 from __future__ import annotations
 
-import csv
 import json
 import math
 import statistics
@@ -22,8 +21,6 @@ from propersim_env.personas import load_persona
 
 METRICS = ["mean_score", "recs_per_hour", "success_rate", *CRITERIA, "suggestion_mean", "noop_mean"]
 PER_DAY = ["mean_score", "recs_per_hour", "success_rate"]
-COLUMNS = ["policy", "persona", "seed", "day", "mean_score", "recs_per_hour", "success_rate",
-           *CRITERIA, "suggestion_mean", "noop_mean", "decisions", "suggestions"]
 LABELS = {"mean_score": "mean score (0-4)", "recs_per_hour": "recs/hour", "success_rate": "success (>=3)",
           "preference": "preference", "timing": "timing", "frequency": "frequency",
           "communication_safety": "comm. & safety", "suggestion_mean": "score of suggestions",
@@ -114,14 +111,6 @@ def markdown(summary: dict) -> str:
         + per_day_table(summary, "success_rate"),
         f"## Mean score per persona on the final day (day {days})\n\n" + per_persona_table(summary),
     ]) + "\n"
-
-
-def write_csv(rows: list[dict], path: Path) -> None:
-    with path.open("w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        for r in rows:
-            writer.writerow({k: ("" if isinstance(v, float) and math.isnan(v) else v) for k, v in r.items()})
 
 
 def _json_safe(value):
