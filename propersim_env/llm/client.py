@@ -94,17 +94,19 @@ class LLMClient:
 
     # ---- chat --------------------------------------------------------------
     def chat(self, messages: list[dict], *, schema: dict | None = None, name: str = "answer",
-             purpose: str = "other") -> ChatResult:
-        return self.run(self.achat(messages, schema=schema, name=name, purpose=purpose))
+             purpose: str = "other", seed: int | None = None) -> ChatResult:
+        return self.run(self.achat(messages, schema=schema, name=name, purpose=purpose, seed=seed))
 
     async def achat(self, messages: list[dict], *, schema: dict | None = None, name: str = "answer",
-                    purpose: str = "other") -> ChatResult:
+                    purpose: str = "other", seed: int | None = None) -> ChatResult:
         """One chat completion; with ``schema``, its parsed and checked JSON. ``purpose``
-        (e.g. ``"planner"``, ``"evaluator"``) files its usage under :attr:`usage_by_purpose`."""
+        (e.g. ``"planner"``, ``"evaluator"``) files its usage under :attr:`usage_by_purpose`.
+        ``seed`` overrides the configured sampling seed (distinct samples of one prompt)."""
         cfg = self.config
+        seed = cfg.seed if seed is None else seed
         request = {
             "model": cfg.model, "messages": messages, "temperature": cfg.temperature,
-            "max_tokens": cfg.max_tokens, "seed": cfg.seed, "schema": schema,
+            "max_tokens": cfg.max_tokens, "seed": seed, "schema": schema,
             "json_mode": cfg.json_mode if schema else None, "extra_body": cfg.extra_body,
         }
         key, sample, hit = self._recorded(request, name, purpose)
@@ -114,7 +116,7 @@ class LLMClient:
         for attempt in range(cfg.json_retries + 1):
             if attempt:
                 self._count(purpose, retries=1)
-            text, finish_reason = await self._complete(messages, schema, name, purpose, attempt)
+            text, finish_reason = await self._complete(messages, schema, name, purpose, seed, attempt)
             data, last_problem = _parse(text, schema, finish_reason)
             if not last_problem:
                 result = ChatResult(text, data, cached=False)
@@ -127,14 +129,14 @@ class LLMClient:
         return result
 
     async def _complete(self, messages: list[dict], schema: dict | None, name: str,
-                        purpose: str, attempt: int) -> tuple[str, str | None]:
+                        purpose: str, seed: int | None, attempt: int) -> tuple[str, str | None]:
         cfg = self.config
         kwargs: dict[str, Any] = {
             "model": cfg.model, "messages": messages, "temperature": cfg.temperature,
             "max_tokens": cfg.max_tokens,
         }
-        if cfg.seed is not None:
-            kwargs["seed"] = cfg.seed + attempt  # a retry with the same seed would repeat the same output
+        if seed is not None:
+            kwargs["seed"] = seed + attempt  # a retry with the same seed would repeat the same output
         if schema is not None:
             if cfg.json_mode == "json_schema":
                 kwargs["response_format"] = {"type": "json_schema",
