@@ -178,6 +178,18 @@ class ProPerSimEnv(gym.Env):
         self._candidate_calls += 1
         return [self.evaluator.rate(parse_decision(t), self.state, self.evaluation_memory) for t in texts]
 
+    def revise_suggestion(self, text: str) -> str:
+        """The resident's own rewrite of a suggestion for the current moment (LLM evaluator only):
+        ProPerAssistant's optional revision of a weak candidate. Changes no state; counted in the
+        next step's ``info["candidate_ratings"]`` like a rating."""
+        if self.state is None:
+            raise RuntimeError("call reset() before revise_suggestion()")
+        if not hasattr(self.evaluator, "revise"):
+            raise ValueError("revise_suggestion needs the LLM evaluator (evaluator='llm'); "
+                             "the rubric cannot write text")
+        self._candidate_calls += 1
+        return self.evaluator.revise(text, self.state, self.evaluation_memory)
+
     def extend(self, days: int):
         """Lengthen the running episode to ``days`` days in all (a saved simulation
         forked to run on). If the episode had ended (the last ``step`` returned

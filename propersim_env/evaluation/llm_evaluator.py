@@ -22,7 +22,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from ..llm import LLMClient
+from ..llm import LLMClient, LLMOutputError
 from ..personas import Persona
 from .decision import Decision, parse_decision
 from .memory import EvaluationMemory
@@ -39,6 +39,11 @@ _VERDICT = {
     # the score first and a bounded reason: a small model cannot ramble past max_tokens
     "properties": {"score": {"type": "integer", "enum": [0, 1]}, "reason": {"type": "string", "maxLength": 120}},
     "required": ["score", "reason"],
+}
+REVISION_SCHEMA = {
+    "type": "object",
+    "properties": {"revised": {"type": "string", "maxLength": 300}},
+    "required": ["revised"],
 }
 JOINT_SCHEMA = {
     "type": "object",
@@ -84,6 +89,23 @@ class LLMEvaluator:
         if self.mode == "joint":
             return await self._joint(decision, context)
         return await self._separate(decision, context)
+
+    def revise(self, suggestion: str, state: ResidentState, memory: EvaluationMemory) -> str:
+        """The resident rewrites a suggestion the way it would have liked to hear it now (or says
+        "No Recommendation" if it wanted silence): ProPerAssistant's optional revision step."""
+        decision = parse_decision(suggestion)
+        if decision.noop:
+            raise ValueError("only a suggestion can be revised, not 'No Recommendation'")
+        context = self._context(decision, state, memory)
+        ask = ("Rewrite the suggestion as you would have liked to hear it right now: fitting your preferences, "
+               "timing and tone, one or two short sentences. If you would rather the assistant had stayed "
+               "silent, answer exactly: No Recommendation.")
+        result = self.client.chat(self._messages(context, ask), schema=REVISION_SCHEMA, name="revision",
+                                  purpose="evaluator")
+        revised = str(result.data["revised"]).strip()
+        if not revised:
+            raise LLMOutputError("revision: the resident returned an empty text")
+        return revised
 
     # ---- modes -----------------------------------------------------------------
     async def _joint(self, decision: Decision, context: str) -> Rating:
