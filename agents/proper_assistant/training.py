@@ -1,0 +1,177 @@
+"""One training run of the policy's LoRA adapter with TRL 1.x: DPO, KTO or SFT.
+
+:class:`TrainingConfig` holds the study's defaults (LoRA r=16, alpha=32,
+dropout 0.05; beta 0.1; learning rate 5e-5; 2 epochs) and the settings that
+make a CPU run fast (see ``benchmarks/dpo_update_speed.py`` for the figures):
+activation (gradient) checkpointing off, the reference model's
+log-probabilities computed once before training instead of at every step,
+short sequences, and one torch thread per core. ``lora_top_layers`` (off by default)
+adapts only the top layers, so the backward pass stops below them.
+
+The first run adds a LoRA adapter to the model; later runs go on training the
+same adapter. With PEFT, TRL's reference model for DPO and KTO is the base
+model with the adapter switched off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import math
+import os
+import tempfile
+import time
+import warnings
+from dataclasses import dataclass, field
+
+METHODS = ("dpo", "kto", "sft", "none")
+
+
+@dataclass
+class TrainingConfig:
+    """How the adapter trains at the end of each day (all configurable; defaults as the study)."""
+
+    method: str = "dpo"
+    replay: str = "equally200"
+    lora_r: int = 16
+    lora_alpha: int = 32
+    lora_dropout: float = 0.05
+    lora_target_modules: str | list[str] = "all-linear"
+    lora_top_layers: int | None = None  # adapt only the top N transformer layers: backward stops below them
+    beta: float = 0.1
+    learning_rate: float = 5e-5
+    epochs: float = 2.0
+    batch_size: int = 4
+    gradient_accumulation_steps: int = 1
+    max_length: int = 1024  # prompt + answer tokens; the prompt's memory text is bounded to fit
+    gradient_checkpointing: bool = False
+    precompute_ref_log_probs: bool = True
+    threads: int | None = None  # torch threads while training; None: leave torch's setting
+    kto_drop_noop: bool = False
+    sft_min_score: float = 3.0
+    seed: int = 0
+    extra_args: dict = field(default_factory=dict)  # any other field of TRL's DPOConfig/KTOConfig/SFTConfig
+
+    def __post_init__(self):
+        if self.method not in METHODS:
+            raise ValueError(f"method must be one of {', '.join(METHODS)}, got {self.method!r}")
+        from .preferences import REPLAY_BUFFERS
+
+        if self.replay not in REPLAY_BUFFERS:
+            raise ValueError(f"replay must be one of {', '.join(REPLAY_BUFFERS)}, got {self.replay!r}")
+        for name in ("lora_r", "lora_alpha", "batch_size", "gradient_accumulation_steps", "max_length"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1, got {getattr(self, name)}")
+        if not (self.epochs > 0 and self.learning_rate > 0 and self.beta > 0 and 0 <= self.lora_dropout < 1):
+            raise ValueError("epochs, learning_rate and beta must be positive and 0 <= lora_dropout < 1")
+
+
+def lora_config(config: TrainingConfig, model):
+    from peft import LoraConfig
+
+    layers = None
+    if config.lora_top_layers is not None:
+        total = model.config.num_hidden_layers
+        if not 1 <= config.lora_top_layers <= total:
+            raise ValueError(f"lora_top_layers must be in 1..{total} for this model, got {config.lora_top_layers}")
+        layers = list(range(total - config.lora_top_layers, total))
+    return LoraConfig(r=config.lora_r, lora_alpha=config.lora_alpha, lora_dropout=config.lora_dropout,
+                      target_modules=config.lora_target_modules, layers_to_transform=layers, task_type="CAUSAL_LM")
+
+
+def trl_args(config: TrainingConfig, output_dir: str):
+    """TRL's config object for ``config.method``, with CPU-friendly settings."""
+    import torch
+    from trl import DPOConfig, KTOConfig, SFTConfig
+
+    kind = {"dpo": DPOConfig, "kto": KTOConfig, "sft": SFTConfig}[config.method]
+    args = dict(output_dir=output_dir, per_device_train_batch_size=config.batch_size,
+                gradient_accumulation_steps=config.gradient_accumulation_steps,
+                num_train_epochs=config.epochs, learning_rate=config.learning_rate, max_length=config.max_length,
+                bf16=False, fp16=False, use_cpu=not torch.cuda.is_available(), report_to=[],
+                save_strategy="no", logging_strategy="no", disable_tqdm=True, seed=config.seed,
+                dataloader_num_workers=0)
+    names = {f.name for f in dataclasses.fields(kind)}
+    # transformers 5 renamed gradient checkpointing; the old name still works but warns
+    args["activation_checkpointing" if "activation_checkpointing" in names else "gradient_checkpointing"] = \
+        config.gradient_checkpointing
+    if config.method in ("dpo", "kto"):
+        args.update(beta=config.beta, precompute_ref_log_probs=config.precompute_ref_log_probs)
+    unknown = sorted(set(config.extra_args) - names)
+    if unknown:
+        raise ValueError(f"extra_args names fields that {kind.__name__} does not have: {', '.join(unknown)}")
+    args.update(config.extra_args)
+    return kind(**args)
+
+
+def train_adapter(policy, rows: list[dict], config: TrainingConfig, output_dir: str | None = None) -> dict:
+    """Train ``policy``'s adapter (a :class:`~.policy_models.LocalPolicyModel`) on ``rows``
+    (DPO, KTO or SFT rows as :mod:`.preferences` makes them); afterwards ``policy`` serves
+    the trained adapter. Returns ``{"rows", "too_long", "seconds", "train_loss", "steps"}``.
+
+    Rows longer than ``config.max_length`` tokens are left out and counted in
+    ``too_long`` (with a warning): TRL would cut their answers, teaching the
+    model from a text it never wrote."""
+    if config.method == "none":
+        raise ValueError("method 'none' does not train")
+    import datasets
+    import torch
+    from transformers import PrinterCallback
+    from trl import DPOTrainer, KTOTrainer, SFTTrainer
+
+    from .preferences import to_dataset
+
+    fitting = [r for r in rows if row_tokens(policy.tokenizer, r) <= config.max_length]
+    too_long = len(rows) - len(fitting)
+    if too_long:
+        warnings.warn(f"{too_long} of {len(rows)} {config.method.upper()} rows are longer than max_length="
+                      f"{config.max_length} tokens and were left out: raise max_length or shorten the "
+                      "prompt (AssistantConfig.memory_chars)", stacklevel=2)
+    if not fitting:
+        raise ValueError(f"no {config.method.upper()} rows to train on ({too_long} too long)")
+    if config.method == "kto" and len({r["label"] for r in fitting}) < 2:
+        raise ValueError("KTO needs both desirable and undesirable rows")
+    datasets.disable_progress_bars()
+    threads_before = torch.get_num_threads()
+    if config.threads is not None:
+        torch.set_num_threads(config.threads)
+    trainer_class = {"dpo": DPOTrainer, "kto": KTOTrainer, "sft": SFTTrainer}[config.method]
+    start = time.perf_counter()
+    try:
+        with tempfile.TemporaryDirectory(prefix="propersim-train-") as tmp, _quiet_progress():
+            trainer = trainer_class(model=policy.model, args=trl_args(config, output_dir or tmp),
+                                    train_dataset=to_dataset(fitting), processing_class=policy.tokenizer,
+                                    peft_config=None if policy.has_adapter else lora_config(config, policy.model))
+            trainer.remove_callback(PrinterCallback)
+            result = trainer.train()
+            policy.model = trainer.accelerator.unwrap_model(trainer.model)
+            del trainer
+    finally:
+        torch.set_num_threads(threads_before)
+    policy.model.eval()
+    loss = float(result.training_loss)
+    if not math.isfinite(loss):
+        raise FloatingPointError(f"{config.method.upper()} training diverged (loss {loss})")
+    return {"rows": len(fitting), "too_long": too_long, "seconds": time.perf_counter() - start,
+            "train_loss": loss, "steps": int(result.global_step)}
+
+
+def row_tokens(tokenizer, row: dict) -> int:
+    """Tokens in the longest prompt + answer sequence of a DPO, KTO or SFT row."""
+    answers = [row[k] for k in ("chosen", "rejected", "completion") if k in row]
+    return max(len(tokenizer.apply_chat_template(row["prompt"] + a, tokenize=True, return_dict=True)["input_ids"])
+               for a in answers)
+
+
+@contextlib.contextmanager
+def _quiet_progress():
+    """TRL draws its reference log-probability bar unless ``TQDM_DISABLE`` is set."""
+    before = os.environ.get("TQDM_DISABLE")
+    os.environ["TQDM_DISABLE"] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TQDM_DISABLE", None)
+        else:
+            os.environ["TQDM_DISABLE"] = before
