@@ -69,14 +69,24 @@ class TrainingConfig:
 def lora_config(config: TrainingConfig, model):
     from peft import LoraConfig
 
-    layers = None
+    layers, targets = None, config.lora_target_modules
     if config.lora_top_layers is not None:
         total = model.config.num_hidden_layers
         if not 1 <= config.lora_top_layers <= total:
             raise ValueError(f"lora_top_layers must be in 1..{total} for this model, got {config.lora_top_layers}")
         layers = list(range(total - config.lora_top_layers, total))
+        if targets == "all-linear":  # PEFT takes a layer list only with named modules
+            targets = linear_module_names(model)
     return LoraConfig(r=config.lora_r, lora_alpha=config.lora_alpha, lora_dropout=config.lora_dropout,
-                      target_modules=config.lora_target_modules, layers_to_transform=layers, task_type="CAUSAL_LM")
+                      target_modules=targets, layers_to_transform=layers, task_type="CAUSAL_LM")
+
+
+def linear_module_names(model) -> list[str]:
+    """The names of the linear layers inside the transformer blocks (``q_proj``, ``up_proj``, ...)."""
+    import torch
+
+    return sorted({name.rsplit(".", 1)[-1] for name, module in model.named_modules()
+                   if isinstance(module, torch.nn.Linear) and ".layers." in name})
 
 
 def trl_args(config: TrainingConfig, output_dir: str):
