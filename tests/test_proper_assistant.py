@@ -351,3 +351,15 @@ def test_openai_embedder_uses_the_embeddings_endpoint_and_caches_by_text():
     assert [r["path"] for r in server.requests] == ["/v1/embeddings"]
     with pytest.raises(ValueError, match="needs an LLM client"):
         make_embedder("openai")
+
+
+def test_learning_carries_over_episodes_and_an_open_day_is_ended_at_reset():
+    assistant = ProPerAssistant(CycleModel(ANSWERS))
+    env = gym.make("ProPerSim-v0", persona=5, days=1, seconds_per_step=3600)
+    assistant.bind(env)
+    run_episode(env, assistant, seed=0)
+    run_episode(env, assistant, seed=1)
+    assert [r["day"] for r in assistant.training_log] == [0]  # the first episode's day, ended at the reset
+    assert {s.day for s in assistant.store.steps} == {0, 1}
+    assistant.end_of_day()
+    assert [r["day"] for r in assistant.training_log] == [0, 1]

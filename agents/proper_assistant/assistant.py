@@ -111,6 +111,10 @@ class ProPerAssistant(Policy):
         return self
 
     def reset(self, seed, info):
+        """A new episode: the memory starts empty; the adapter, the rated data and the day
+        count carry over (a day still open from the last episode is ended first)."""
+        if self._date is not None:
+            self.end_of_day()
         super().reset(seed, info)
         self.memory.reset(seed)
         self.persona = load_persona(info["persona_id"]) if self.config.persona_given else None
