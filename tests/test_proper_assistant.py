@@ -207,6 +207,22 @@ def test_store_round_trips_through_jsonl_and_exports(tmp_path):
         PreferenceStore.load_jsonl(tmp_path / "bad.jsonl")
 
 
+
+def test_a_failed_nightly_save_keeps_the_previous_file_whole(tmp_path, monkeypatch):
+    store = _store({0: 3})
+    path = tmp_path / "steps.jsonl"
+    store.save_jsonl(path)
+    before = path.read_bytes()
+    store.add(_step(1, ("a", 3.0), ("b", 1.0)))
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("propersim_env.storage.atomic.os.replace", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        store.save_jsonl(path)
+    assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["steps.jsonl"]
+
 # ---- the candidate protocol through the env --------------------------------------------------
 class CycleModel(PolicyModel):
     """A policy model that answers from a fixed list, in turn (to test the protocol, not a model)."""

@@ -32,6 +32,8 @@ from pathlib import Path
 
 import numpy as np
 
+from propersim_env.storage.atomic import write_bytes_atomic
+
 from .prompt import NOOP
 
 REPLAY_BUFFERS = ("equally200", "equally400", "halftoday", "today", "all")
@@ -118,12 +120,11 @@ class PreferenceStore:
 
     # ---- files -----------------------------------------------------------------
     def save_jsonl(self, path: str | Path) -> None:
-        """Every rated step, one JSON object a line (candidates with their ratings)."""
+        """Every rated step, one JSON object a line (candidates with their ratings). The file is
+        rewritten each night: atomically, so a crash mid-write keeps the last night's file whole."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w") as f:
-            for step in self.steps:
-                f.write(json.dumps(asdict(step)) + "\n")
+        write_bytes_atomic(path, "".join(json.dumps(asdict(step)) + "\n" for step in self.steps).encode())
 
     @classmethod
     def load_jsonl(cls, path: str | Path) -> "PreferenceStore":
