@@ -88,7 +88,9 @@ def test_a_day_of_llm_ratings_gives_four_parsed_criteria_for_every_decision(loca
         assert set(info["scores"]) == set(CRITERIA) and all(v in (0, 1) for v in info["scores"].values())
         assert all(isinstance(r, str) and r for r in info["reasons"].values())
         assert reward == sum(info["scores"].values())
-        assert info["usage"]["calls"] == 1  # joint mode: one call per decision
+        # joint mode: one call per decision, plus one per re-ask of invalid output (a 135M model's JSON
+        # is sometimes cut short or malformed)
+        assert info["usage"]["calls"] == 1 + info["usage"]["retries"]
     assert decisions >= 4
     env.close()
 
