@@ -12,10 +12,12 @@ steps (100 for 200 pairs, batch 4, 2 epochs).
 - naive: TRL's defaults: activation (gradient) checkpointing on, the
   reference model's log-probabilities computed at every step, the full
   2,500-character memory in the prompt, LoRA on every layer, torch's own
-  thread count.
+  thread count, float32.
 - fast: checkpointing off, reference log-probabilities computed once before
   training, a 400-character memory, ``max_length`` 512, LoRA on the top 8 of
-  30 layers (the backward pass stops below them), one torch thread per core.
+  30 layers (the backward pass stops below them), one torch thread per core,
+  bfloat16 autocast where the CPU has native bf16 (``TrainingConfig.bf16``'s
+  automatic setting; the output says whether it was on).
 
 Either setting can be timed on fewer steps (``--naive-steps``, ``--fast-steps``):
 a proportional subset of the pairs trains for the same epochs, so the fast
@@ -51,9 +53,11 @@ from propersim_env.envs.observation import observed_time
 
 SETTINGS = {
     "naive": dict(memory_chars=2500, config=dict(gradient_checkpointing=True, precompute_ref_log_probs=False,
-                                                 max_length=1024, threads=None, lora_top_layers=None)),
+                                                 max_length=1024, threads=None, lora_top_layers=None,
+                                                 bf16=False)),
     "fast": dict(memory_chars=400, config=dict(gradient_checkpointing=False, precompute_ref_log_probs=True,
-                                               max_length=512, threads=os.cpu_count(), lora_top_layers=8)),
+                                               max_length=512, threads=os.cpu_count(), lora_top_layers=8,
+                                               bf16=None)),
 }
 
 
@@ -101,6 +105,7 @@ def time_update(name: str, pairs: int, epochs: float, batch_size: int, max_steps
     result = train_adapter(policy, rows, config)
     per_step = result["seconds"] / result["steps"]
     return {"steps": result["steps"], "full_steps": full_steps, "per_step": per_step, "threads": threads,
+            "bf16": config.uses_bf16(),
             "full_seconds": per_step * full_steps, "mean_tokens": float(np.mean(tokens)),
             "too_long": result["too_long"], "measured_in_full": used == pairs}
 
@@ -120,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         results.append(r)
         how = "measured" if r["measured_in_full"] else f"extrapolated from {r['steps']} steps"
         print(f"{name:>5}: {r['per_step']:.1f} s/step ({r['mean_tokens']:.0f} prompt+answer tokens per sequence, "
-              f"{r['threads']} torch threads, {r['too_long']} rows over max_length); "
+              f"{r['threads']} torch threads, {'bf16' if r['bf16'] else 'float32'}, "
+              f"{r['too_long']} rows over max_length); "
               f"one update ({args.pairs} pairs, {args.epochs:g} epochs, {r['full_steps']} steps): "
               f"{r['full_seconds']:.0f} s ({how})", flush=True)
     naive, fast = results

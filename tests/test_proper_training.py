@@ -123,6 +123,26 @@ def test_rows_longer_than_max_length_are_left_out_and_counted(tmp_path):
         train_adapter(tiny_policy(), [short], TrainingConfig(method="dpo", extra_args={"no_such_field": 1}))
 
 
+def test_bf16_training_serves_the_adapter_as_saved_in_float32(tmp_path):
+    """bfloat16 autocast speeds up training only: afterwards the served model computes in
+    float32, exactly as the saved adapter reloaded (no mixed-precision wrapper left on it)."""
+    from agents.proper_assistant.training import trl_args
+
+    config = TrainingConfig(method="dpo", bf16=True, batch_size=2, epochs=1, learning_rate=5e-3, threads=1)
+    assert trl_args(config, str(tmp_path)).bf16 and not trl_args(TrainingConfig(bf16=False), str(tmp_path)).bf16
+    policy = tiny_policy()
+    untrained = copy.deepcopy(policy.model)
+    prompt = [{"role": "user", "content": "The resident is reading."}]
+    rows = [{"prompt": prompt, "chosen": [{"role": "assistant", "content": "No Recommendation"}],
+             "rejected": [{"role": "assistant", "content": "Shall we bake bread?"}]}] * 4
+    assert train_adapter(policy, rows, config)["steps"] == 2
+    policy.save_adapter(tmp_path / "adapter")
+    loaded = _with_model(policy, untrained)
+    loaded.load_adapter(tmp_path / "adapter")
+    for answer in ("No Recommendation", "Shall we bake bread?"):
+        assert policy.log_prob(prompt, answer) == pytest.approx(loaded.log_prob(prompt, answer), abs=1e-6)
+
+
 def test_local_model_needs_a_chat_template():
     policy = tiny_policy()
     policy.tokenizer.chat_template = None

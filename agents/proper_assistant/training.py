@@ -5,8 +5,11 @@ dropout 0.05; beta 0.1; learning rate 5e-5; 2 epochs) and the settings that
 make a CPU run fast (see ``benchmarks/dpo_update_speed.py`` for the figures):
 activation (gradient) checkpointing off, the reference model's
 log-probabilities computed once before training instead of at every step,
-short sequences, and one torch thread per core. ``lora_top_layers`` (off by default)
-adapts only the top layers, so the backward pass stops below them.
+short sequences, one torch thread per core, and bfloat16 autocast where the
+hardware computes it natively (a CPU with AVX-512 BF16 or AMX, or a CUDA GPU
+with bf16): the LoRA weights and the optimizer stay in float32, the matrix
+products run in bf16, about 2x faster on such a CPU. ``lora_top_layers`` (off
+by default) adapts only the top layers, so the backward pass stops below them.
 
 The first run adds a LoRA adapter to the model; later runs go on training the
 same adapter. With PEFT, TRL's reference model for DPO and KTO is the base
@@ -47,6 +50,7 @@ class TrainingConfig:
     gradient_checkpointing: bool = False
     precompute_ref_log_probs: bool = True
     threads: int | None = None  # torch threads while training; None: leave torch's setting
+    bf16: bool | None = None  # bfloat16 autocast; None: on where the hardware has native bf16 (see native_bf16)
     kto_drop_noop: bool = False
     sft_min_score: float = 3.0
     seed: int = 0
@@ -64,6 +68,10 @@ class TrainingConfig:
                 raise ValueError(f"{name} must be at least 1, got {getattr(self, name)}")
         if not (self.epochs > 0 and self.learning_rate > 0 and self.beta > 0 and 0 <= self.lora_dropout < 1):
             raise ValueError("epochs, learning_rate and beta must be positive and 0 <= lora_dropout < 1")
+
+    def uses_bf16(self) -> bool:
+        """Whether training runs under bfloat16 autocast (``bf16``, or its automatic setting here)."""
+        return native_bf16() if self.bf16 is None else self.bf16
 
 
 def lora_config(config: TrainingConfig, model):
@@ -89,6 +97,19 @@ def linear_module_names(model) -> list[str]:
                    if isinstance(module, torch.nn.Linear) and ".layers." in name})
 
 
+def native_bf16() -> bool:
+    """Whether this machine computes bfloat16 natively: a CUDA GPU with bf16, or (without CUDA) a CPU
+    with AVX-512 BF16 or AMX instructions. Elsewhere bf16 is emulated and slower than float32, so
+    the automatic setting stays off."""
+    import torch
+
+    if torch.cuda.is_available():
+        return torch.cuda.is_bf16_supported()
+    cpu = torch.cpu  # PyTorch's CPU feature checks (private names, hence the getattr)
+    return any(getattr(cpu, check, lambda: False)() for check in ("_is_avx512_bf16_supported",
+                                                                  "_is_amx_tile_supported"))
+
+
 def trl_args(config: TrainingConfig, output_dir: str):
     """TRL's config object for ``config.method``, with CPU-friendly settings."""
     import torch
@@ -98,7 +119,7 @@ def trl_args(config: TrainingConfig, output_dir: str):
     args = dict(output_dir=output_dir, per_device_train_batch_size=config.batch_size,
                 gradient_accumulation_steps=config.gradient_accumulation_steps,
                 num_train_epochs=config.epochs, learning_rate=config.learning_rate, max_length=config.max_length,
-                bf16=False, fp16=False, use_cpu=not torch.cuda.is_available(), report_to=[],
+                bf16=config.uses_bf16(), fp16=False, use_cpu=not torch.cuda.is_available(), report_to=[],
                 save_strategy="no", logging_strategy="no", disable_tqdm=True, seed=config.seed,
                 dataloader_num_workers=0)
     names = {f.name for f in dataclasses.fields(kind)}
@@ -154,7 +175,8 @@ def train_adapter(policy, rows: list[dict], config: TrainingConfig, output_dir: 
                                     peft_config=None if policy.has_adapter else lora_config(config, policy.model))
             trainer.remove_callback(PrinterCallback)
             result = trainer.train()
-            policy.model = trainer.accelerator.unwrap_model(trainer.model)
+            # without the mixed-precision wrapper: the served model then computes as the saved adapter does
+            policy.model = trainer.accelerator.unwrap_model(trainer.model, keep_fp32_wrapper=False)
             del trainer
     finally:
         torch.set_num_threads(threads_before)
