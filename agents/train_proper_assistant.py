@@ -70,7 +70,8 @@ def run_seed(args, seed: int) -> tuple[list[dict], list[dict]]:
         TrainingConfig(method=args.method, replay=args.replay, learning_rate=args.learning_rate, epochs=args.epochs,
                        beta=args.beta, lora_r=args.lora_r, lora_alpha=args.lora_alpha,
                        lora_top_layers=args.lora_top_layers,
-                       batch_size=args.batch_size, max_length=args.max_length, seed=seed),
+                       batch_size=args.batch_size, max_length=args.max_length, seed=seed,
+                       bf16={"auto": None, "on": True, "off": False}[args.bf16]),
         output_dir=args.out / f"seed_{seed}",
         llm=getattr(policy_model, "client", None))
     env = gym.make("ProPerSim-v0", persona=args.persona, days=args.days, seconds_per_step=args.seconds_per_step)
@@ -117,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="adapt only the top N layers (faster on a CPU; default: all)")
     p.add_argument("--batch-size", type=positive_int, default=4)
     p.add_argument("--max-length", type=positive_int, default=1024, help="tokens per training sequence")
+    p.add_argument("--bf16", choices=("auto", "on", "off"), default="auto",
+                   help="bfloat16 autocast while training (auto: where the CPU or GPU has native bf16)")
     p.add_argument("--train-last-night", action="store_true",
                    help="also train after the last day (an adapter for later use; no day of this run uses it)")
     p.add_argument("--out", type=Path, default=Path("runs/proper"))
