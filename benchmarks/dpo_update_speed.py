@@ -19,6 +19,7 @@ steps (100 for 200 pairs, batch 4, 2 epochs).
   bfloat16 autocast where the CPU has native bf16 (``TrainingConfig.bf16``'s
   automatic setting; the output says whether it was on).
 
+``--fast-float32`` runs the fast setting without bf16, to see its share.
 Either setting can be timed on fewer steps (``--naive-steps``, ``--fast-steps``):
 a proportional subset of the pairs trains for the same epochs, so the fast
 setting's one-off reference pass weighs the same per step, and the full
@@ -87,7 +88,8 @@ def collect_pairs(n: int, memory_chars: int, seed: int = 0) -> list[Pair]:
     return pairs
 
 
-def time_update(name: str, pairs: int, epochs: float, batch_size: int, max_steps: int | None) -> dict:
+def time_update(name: str, pairs: int, epochs: float, batch_size: int, max_steps: int | None,
+                **overrides) -> dict:
     """Seconds for one update of ``pairs`` pairs. With ``max_steps`` below the full count, a
     proportional subset trains for the same epochs (so a one-off reference pass weighs the
     same per step) and the full update is extrapolated from its seconds per step."""
@@ -100,7 +102,7 @@ def time_update(name: str, pairs: int, epochs: float, batch_size: int, max_steps
     policy = LocalPolicyModel.smollm2()
     tokens = [len(policy.tokenizer.apply_chat_template(r["prompt"] + r["chosen"], return_dict=True)["input_ids"])
               for r in rows]
-    config = TrainingConfig(method="dpo", epochs=epochs, batch_size=batch_size, **setting["config"])
+    config = TrainingConfig(method="dpo", epochs=epochs, batch_size=batch_size, **{**setting["config"], **overrides})
     threads = config.threads or torch.get_num_threads()
     result = train_adapter(policy, rows, config)
     per_step = result["seconds"] / result["steps"]
@@ -117,11 +119,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--batch-size", type=positive_int, default=4)
     p.add_argument("--naive-steps", type=positive_int, default=None, help="time only this many naive steps")
     p.add_argument("--fast-steps", type=positive_int, default=None, help="time only this many fast steps")
+    p.add_argument("--fast-float32", action="store_true", help="the fast setting without bf16 (to see its share)")
     args = p.parse_args(argv)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     results = []
     for name, limit in (("naive", args.naive_steps), ("fast", args.fast_steps)):
-        r = time_update(name, args.pairs, args.epochs, args.batch_size, limit)
+        overrides = {"bf16": False} if name == "fast" and args.fast_float32 else {}
+        r = time_update(name, args.pairs, args.epochs, args.batch_size, limit, **overrides)
         results.append(r)
         how = "measured" if r["measured_in_full"] else f"extrapolated from {r['steps']} steps"
         print(f"{name:>5}: {r['per_step']:.1f} s/step ({r['mean_tokens']:.0f} prompt+answer tokens per sequence, "
