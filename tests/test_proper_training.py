@@ -49,12 +49,13 @@ def _with_model(policy: LocalPolicyModel, model) -> LocalPolicyModel:
 
 
 def test_daily_dpo_learns_the_residents_preferences_through_env_step(tmp_path):
-    assistant, policy, untrained = _live("dpo", tmp_path)
+    # three nights: from the second on, TRL copies the served adapter as the reference
+    assistant, policy, untrained = _live("dpo", tmp_path, days=3)
     pairs = assistant.store.pairs()
     assert len(pairs) >= 10 and all(p.chosen_score > p.rejected_score for p in pairs)
-    assert [r["day"] for r in assistant.training_log] == [0, 1]
+    assert [r["day"] for r in assistant.training_log] == [0, 1, 2]
     assert all(r["rows"] > 0 and r["steps"] > 0 and r["too_long"] == 0 for r in assistant.training_log)
-    assert policy.has_adapter
+    assert policy.has_adapter and list(policy.model.peft_config) == ["default"]  # the reference copy is gone
     before = _with_model(policy, untrained)
     assert _margin(policy, pairs) > _margin(before, pairs) + 1.0  # chosen answers became likelier than rejected
     # the adapter changes what the model says for the same prompt and seed
@@ -62,9 +63,10 @@ def test_daily_dpo_learns_the_residents_preferences_through_env_step(tmp_path):
     assert any(policy.generate(p, 1, seed=3) != before.generate(p, 1, seed=3) for p in prompts)
     # each night's adapter is saved; loading the last one reproduces the trained model
     saved = sorted(p.name for p in (tmp_path / "adapters").iterdir())
-    assert saved == ["day_01", "day_02"]
+    assert saved == ["day_01", "day_02", "day_03"]
+    assert not (tmp_path / "adapters" / "day_03" / "ref").exists()
     loaded = _with_model(policy, copy.deepcopy(untrained))
-    loaded.load_adapter(tmp_path / "adapters" / "day_02")
+    loaded.load_adapter(tmp_path / "adapters" / "day_03")
     p = pairs[0]
     assert loaded.log_prob(p.prompt, p.chosen) == pytest.approx(policy.log_prob(p.prompt, p.chosen), abs=1e-4)
     assert (tmp_path / "rated_steps.jsonl").read_text().count("\n") == len(assistant.store.steps)
@@ -83,7 +85,8 @@ def test_the_first_night_adapter_serves_the_second_day(tmp_path):
 
 
 def test_daily_kto_learns_desirable_over_undesirable(tmp_path):
-    assistant, policy, untrained = _live("kto", tmp_path)
+    assistant, policy, untrained = _live("kto", tmp_path, days=3)
+    assert [r["day"] for r in assistant.training_log] == [0, 1, 2] and list(policy.model.peft_config) == ["default"]
     pairs = assistant.store.pairs()
     assert [r["rows"] for r in assistant.training_log][0] == 2 * len(assistant.store.pairs([0]))
     assert _margin(policy, pairs) > _margin(_with_model(policy, untrained), pairs) + 1.0

@@ -12,8 +12,12 @@ products run in bf16, about 2x faster on such a CPU. ``lora_top_layers`` (off
 by default) adapts only the top layers, so the backward pass stops below them.
 
 The first run adds a LoRA adapter to the model; later runs go on training the
-same adapter. With PEFT, TRL's reference model for DPO and KTO is the base
-model with the adapter switched off.
+same adapter. The DPO and KTO reference is the policy that served the day:
+on the first night the base model (the new adapter is zero, so TRL switches
+it off), on later nights the adapter as it was before tonight's update (TRL
+copies it into a frozen ``ref`` adapter). That copy is deleted after training,
+so the model served and saved has its one trained adapter, and the next night
+copies afresh: each night is one round of iterative DPO from the last policy.
 """
 
 from __future__ import annotations
@@ -178,6 +182,8 @@ def train_adapter(policy, rows: list[dict], config: TrainingConfig, output_dir: 
             # without the mixed-precision wrapper: the served model then computes as the saved adapter does
             policy.model = trainer.accelerator.unwrap_model(trainer.model, keep_fp32_wrapper=False)
             del trainer
+            if "ref" in policy.model.peft_config:  # TRL's frozen copy of last night's adapter (see the module doc)
+                policy.model.delete_adapter("ref")
     finally:
         torch.set_num_threads(threads_before)
     policy.model.eval()
