@@ -209,8 +209,11 @@ def test_replay_command_writes_the_page_and_reports_bad_input(sim, tmp_path, cap
     assert "no simulation folder at" in capsys.readouterr().err
     assert main(["replay", str(sim), "--start-step", "100000"]) == 2
     assert "start step 100000 is past the end" in capsys.readouterr().err
-    assert main(["replay", str(sim), "--out", str(tmp_path / "no" / "p.html")]) == 2
-    assert "does not exist" in capsys.readouterr().err
+    assert main(["replay", str(sim), "--out", str(tmp_path / "new" / "folder" / "p.html")]) == 0
+    assert (tmp_path / "new" / "folder" / "p.html").is_file(), "missing folders above --out are made"
+    (tmp_path / "a-file").write_text("")
+    assert main(["replay", str(sim), "--out", str(tmp_path / "a-file" / "p.html")]) == 2
+    assert "cannot write" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["replay", str(sim), "--start-step", "-2"])
     with pytest.raises(SimulationError):

@@ -174,13 +174,28 @@ def test_missing_or_existing_folders_are_clear_errors(tmp_path):
         Simulation.resume(tmp_path / "empty")
     with pytest.raises(SimulationError, match="already exists"):
         new_sim(tmp_path / "empty")
-    with pytest.raises(SimulationError, match="does not exist"):
-        new_sim(tmp_path / "no" / "parent")
     with pytest.raises(ValueError, match="persona ids must be integers"):
         new_sim(tmp_path / "bad", env={"persona": 99})
     assert not (tmp_path / "bad").exists()
     with pytest.raises(SimulationError, match="JSON values"):
         new_sim(tmp_path / "bad", env={"persona": 1, "start_date": datetime(2025, 1, 1)})
+
+
+def test_missing_parent_folders_are_made_as_mkdir_p_does(tmp_path):
+    new_sim(tmp_path / "runs" / "sims" / "demo").close()
+    assert SimFolder.open(tmp_path / "runs" / "sims" / "demo").snapshot_steps() == [0]
+    fork_simulation(tmp_path / "runs" / "sims" / "demo", tmp_path / "forks" / "of" / "demo")
+    assert SimFolder.open(tmp_path / "forks" / "of" / "demo").read_meta()["forked_from"]["step"] == 0
+    (tmp_path / "a-file").write_text("")
+    with pytest.raises(SimulationError, match="cannot create .*: cannot make the folder .*a-file"):
+        new_sim(tmp_path / "a-file" / "sim")
+    with pytest.raises(SimulationError, match="cannot fork into .*: cannot make the folder .*a-file"):
+        fork_simulation(tmp_path / "runs" / "sims" / "demo", tmp_path / "a-file" / "fork")
+    with pytest.raises(SimulationError, match="already exists"):
+        new_sim(tmp_path / "runs" / "sims" / "demo")
+    with pytest.raises(ValueError, match="persona ids must be integers"):
+        new_sim(tmp_path / "never" / "made" / "sim", env={"persona": 99})
+    assert not (tmp_path / "never").exists(), "a simulation that failed its checks makes no folders"
 
 
 def test_fork_copies_the_history_and_runs_on_with_more_days(tmp_path):

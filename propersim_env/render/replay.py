@@ -22,6 +22,7 @@ from ..evaluation import CRITERIA
 from ..personas import load_persona
 from ..storage import SimFolder, SimulationError, read_records
 from ..storage.atomic import write_bytes_atomic
+from ..storage.folder import make_parent_folders
 from ..world import House, default_house
 from .image import TILE, tile_colours
 from .sim_text import CRITERION_LABELS
@@ -114,10 +115,10 @@ def replay_html(sim: str | os.PathLike, start_step: int = 0) -> str:
 
 
 def write_replay(sim: str | os.PathLike, out: str | os.PathLike | None = None, start_step: int = 0) -> Path:
-    """Write the replay page (default ``SIM/replay.html``) and return its path."""
+    """Write the replay page (default ``SIM/replay.html``; missing folders above it are made)
+    and return its path."""
     out = Path(out) if out is not None else Path(sim) / "replay.html"
     page = replay_html(sim, start_step)
-    if not out.parent.is_dir():
-        raise SimulationError(f"cannot write {out}: the folder {out.parent} does not exist")
+    make_parent_folders(out, "cannot write")
     write_bytes_atomic(out, page.encode("utf-8"))
     return out

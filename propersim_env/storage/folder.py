@@ -29,6 +29,17 @@ SNAPSHOTS = "snapshots"
 _SNAPSHOT_PREFIX = "step-"
 
 
+def make_parent_folders(path: str | os.PathLike, action: str) -> None:
+    """Create the folders above ``path`` as ``mkdir -p`` does, so ``runs/sims/demo``
+    works on a fresh clone; ``action`` ("cannot create", ...) starts the error message."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file in the way, no permission, ...
+        raise SimulationError(f"{action} {path}: cannot make the folder {path.parent}: "
+                              f"{exc.strerror or exc}") from None
+
+
 class SimFolder:
     """Paths and metadata of one simulation folder."""
 

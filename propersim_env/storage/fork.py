@@ -14,22 +14,21 @@ from pathlib import Path
 
 from .atomic import make_temp_dir, publish_dir
 from .errors import SimulationError
-from .folder import LOG, SNAPSHOTS, SimFolder
+from .folder import LOG, SNAPSHOTS, SimFolder, make_parent_folders
 from .log import encode_record, read_records
 from .snapshot import read_manifest, snapshot_name
 
 
 def fork_simulation(origin: str | os.PathLike, target: str | os.PathLike, *, step: int | None = None,
                     days: int | None = None) -> Path:
-    """Copy the simulation at ``origin`` into a new folder ``target`` as of the snapshot
-    at ``step`` (default: the latest). ``days`` lengthens the fork to that many days
-    in all. Returns the target path; open it with :meth:`Simulation.resume`."""
+    """Copy the simulation at ``origin`` into a new folder ``target`` (which must not
+    exist; missing folders above it are made) as of the snapshot at ``step`` (default:
+    the latest). ``days`` lengthens the fork to that many days in all. Returns the
+    target path; open it with :meth:`Simulation.resume`."""
     source = SimFolder.open(origin)
     target = Path(target)
     if target.exists():
         raise SimulationError(f"cannot fork into {target}: it already exists")
-    if not target.parent.is_dir():
-        raise SimulationError(f"cannot fork into {target}: the folder {target.parent} does not exist")
     meta = source.read_meta()
     steps = source.snapshot_steps()
     if not steps:
@@ -48,6 +47,7 @@ def fork_simulation(origin: str | os.PathLike, target: str | os.PathLike, *, ste
         raise SimulationError(f"{source.log_path} holds {len(records)} complete steps, but the snapshot at "
                               f"step {step} needs {step}")
 
+    make_parent_folders(target, "cannot fork into")
     tmp = make_temp_dir(target.parent, target.name)
     try:
         (tmp / SNAPSHOTS).mkdir()

@@ -29,7 +29,7 @@ from ..envs.proper_sim import ProPerSimEnv
 from ..evaluation import parse_decision
 from .atomic import make_temp_dir, publish_dir
 from .errors import SimulationError
-from .folder import FORMAT, LOG, SNAPSHOTS, SimFolder
+from .folder import FORMAT, LOG, SNAPSHOTS, SimFolder, make_parent_folders
 from .log import StepLog
 from .snapshot import dump_state, load_snapshot, snapshot_name, write_snapshot
 
@@ -119,14 +119,13 @@ class Simulation:
     @classmethod
     def create(cls, path: str | os.PathLike, policy: Policy, *, env_kwargs: dict | None = None, seed: int = 0,
                policy_seed: int | None = None, policy_name: str | None = None) -> "Simulation":
-        """A new simulation folder at ``path`` (which must not exist): the env made with
+        """A new simulation folder at ``path`` (which must not exist; missing folders above
+        it are made): the env made with
         ``env_kwargs`` (``ProPerSimEnv``'s keyword arguments), reset with ``seed``; the
         policy reset with ``policy_seed`` (default ``seed``)."""
         path = Path(path)
         if path.exists():
             raise SimulationError(f"{path} already exists; resume it, or choose a new name")
-        if not path.parent.is_dir():
-            raise SimulationError(f"cannot create {path}: the folder {path.parent} does not exist")
         env_kwargs = dict(env_kwargs or {})
         _check_json("env_kwargs", env_kwargs)
         seed = _check_count("seed", seed)
@@ -146,6 +145,7 @@ class Simulation:
             "forked_from": None,
             "steps_per_day": env.clock.steps_per_day,
         }
+        make_parent_folders(path, "cannot create")
         tmp = make_temp_dir(path.parent, path.name)
         (tmp / SNAPSHOTS).mkdir()
         (tmp / LOG).touch()
