@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from datetime import date
 
 from .personas import NUM_PERSONAS
+from .world.clock import SECONDS_PER_DAY
 
 
 def _int_at_least(text: str, low: int, what: str) -> int:
@@ -28,6 +30,22 @@ def positive_int(text: str) -> int:
 
 def non_negative_int(text: str) -> int:
     return _int_at_least(text, 0, "a non-negative integer")
+
+
+def iso_date(text: str) -> str:
+    """A day as ``YYYY-MM-DD`` (returned in that form: it is kept in JSON settings)."""
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a date YYYY-MM-DD, got {text!r}") from None
+
+
+def seconds_per_step(text: str) -> int:
+    """Seconds per simulated step: every day must have the same whole number of steps."""
+    value = _int_at_least(text, 1, "a positive integer that divides 86400")
+    if SECONDS_PER_DAY % value:
+        raise argparse.ArgumentTypeError(f"must divide 86400 (the seconds in a day), got {value}")
+    return value
 
 
 def probability(text: str) -> float:

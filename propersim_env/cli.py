@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from .argtypes import persona_id, positive_int
+from .argtypes import iso_date, non_negative_int, persona_id, positive_int, seconds_per_step
 from .personas import NUM_PERSONAS, Persona, load_persona, minutes_to_clock
 from .user import Resident, ResidentState
 from .world import DEFAULT_SECONDS_PER_STEP, SimClock, parse_start_date
@@ -33,9 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     sim = sub.add_parser("simulate", help="simulate a resident's days on the embedded (offline) default")
     sim.add_argument("--persona", type=persona_id, default=1, help=f"persona id, 1-{NUM_PERSONAS} (default 1)")
     sim.add_argument("--days", type=positive_int, default=1, help="simulated days (default 1)")
-    sim.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    sim.add_argument("--start-date", default=None, help="first simulated day, YYYY-MM-DD (default 2025-02-13)")
-    sim.add_argument("--seconds-per-step", type=positive_int, default=DEFAULT_SECONDS_PER_STEP,
+    sim.add_argument("--seed", type=non_negative_int, default=0, help="random seed, 0 or more (default 0)")
+    sim.add_argument("--start-date", type=iso_date, default=None,
+                     help="first simulated day, YYYY-MM-DD (default 2025-02-13)")
+    sim.add_argument("--seconds-per-step", type=seconds_per_step, default=DEFAULT_SECONDS_PER_STEP,
                      help="simulated seconds per step; must divide 86400 (default 150)")
     sim.add_argument("--json", action="store_true", help="print a JSON list with one object per step")
     from .sim_commands import add_parsers as add_sim_commands  # console, replay
@@ -71,11 +72,7 @@ def _print_day_header(resident: Resident, out) -> None:
 
 def run_simulate(args: argparse.Namespace, out=None) -> int:
     out = out or sys.stdout
-    try:
-        clock = SimClock(parse_start_date(args.start_date), args.seconds_per_step)
-    except (TypeError, ValueError) as exc:
-        print(f"propersim simulate: error: {exc}", file=sys.stderr)
-        return 2
+    clock = SimClock(parse_start_date(args.start_date), args.seconds_per_step)
     persona = load_persona(args.persona)
     resident, states = simulate(persona, args.days, args.seed, clock)
     if args.json:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .argtypes import non_negative_int, persona_id, positive_int
+from .argtypes import iso_date, non_negative_int, persona_id, positive_int, seconds_per_step
 from .storage import Simulation, SimulationError, fork_simulation
 
 DEFAULT_POLICY = "heuristic"
@@ -30,16 +30,17 @@ def add_parsers(sub) -> None:
     how.add_argument("--fork", metavar="ORIGIN", help="make SIM as a fork of the saved simulation ORIGIN")
     con.add_argument("--at-step", type=non_negative_int, default=None,
                      help="with --fork: the origin's snapshot to fork from (default: its latest)")
-    con.add_argument("--policy", default=None,
+    con.add_argument("--policy", type=policy_name, default=None,
                      help=f"the assistant: a baseline policy by name (default {DEFAULT_POLICY} for --new; "
                           "otherwise the saved one; naming one replaces it from the current step)")
     con.add_argument("--days", type=positive_int, default=None,
                      help="simulated days in all (default 1 for --new; a larger number lengthens a saved one)")
     con.add_argument("--persona", type=persona_id, default=None, help="with --new: persona id, 1-32 (default 1)")
-    con.add_argument("--seed", type=int, default=None, help="with --new: random seed (default 0)")
-    con.add_argument("--start-date", default=None, help="with --new: first simulated day, YYYY-MM-DD")
-    con.add_argument("--seconds-per-step", type=positive_int, default=None,
-                     help="with --new: simulated seconds per step (default 150)")
+    con.add_argument("--seed", type=non_negative_int, default=None,
+                     help="with --new: random seed, 0 or more (default 0)")
+    con.add_argument("--start-date", type=iso_date, default=None, help="with --new: first simulated day, YYYY-MM-DD")
+    con.add_argument("--seconds-per-step", type=seconds_per_step, default=None,
+                     help="with --new: simulated seconds per step; must divide 86400 (default 150)")
     con.add_argument("--memory-level", default=None, choices=("A", "AS", "ASC", "ASCR"),
                      help="with --new: what the assistant-side memory shows (default ASCR)")
     con.set_defaults(handler=run_console)
@@ -49,6 +50,17 @@ def add_parsers(sub) -> None:
     rep.add_argument("--out", default=None, help="the page to write (default SIM/replay.html)")
     rep.add_argument("--start-step", type=non_negative_int, default=0, help="the step the page opens at (default 0)")
     rep.set_defaults(handler=run_replay)
+
+
+def policy_name(text: str) -> str:
+    """``--policy``: the name of a baseline policy in ``agents.baselines``."""
+    try:
+        from agents.baselines import POLICIES
+    except ImportError as exc:
+        raise argparse.ArgumentTypeError(f"cannot load the assistant policies (agents.baselines): {exc}") from None
+    if text not in POLICIES:
+        raise argparse.ArgumentTypeError(f"unknown policy {text!r}; choose from {', '.join(POLICIES)}")
+    return text
 
 
 def make_policy(name: str):

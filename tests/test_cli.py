@@ -43,23 +43,57 @@ def test_same_seed_same_output_and_custom_step_length(capsys):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--persona", "33"], "persona must be an id from 1 to 32, got 33"),
-    (["--persona", "abc"], "persona must be an id from 1 to 32, got 'abc'"),
-    (["--days", "0"], "must be a positive integer, got 0"),
+    (["--persona", "33"], "argument --persona: persona must be an id from 1 to 32, got 33"),
+    (["--persona", "abc"], "argument --persona: persona must be an id from 1 to 32, got 'abc'"),
+    (["--days", "0"], "argument --days: must be a positive integer, got 0"),
+    (["--seed", "-1"], "argument --seed: must be a non-negative integer, got -1"),
+    (["--seed", "1.5"], "argument --seed: must be a non-negative integer, got '1.5'"),
+    (["--start-date", "tomorrow"], "argument --start-date: must be a date YYYY-MM-DD, got 'tomorrow'"),
+    (["--start-date", "2025-02-30"], "argument --start-date: must be a date YYYY-MM-DD, got '2025-02-30'"),
+    (["--seconds-per-step", "7"], "argument --seconds-per-step: must divide 86400 (the seconds in a day), got 7"),
+    (["--seconds-per-step", "0"], "argument --seconds-per-step: must be a positive integer that divides 86400"),
 ])
 def test_bad_arguments_are_clear_errors(args, message, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["simulate", *args])
     assert exit_info.value.code == 2
-    assert message in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--seconds-per-step", "7"], "seconds_per_step must be a positive integer that divides 86400"),
-    (["--start-date", "tomorrow"], "start_date must be an ISO date"),
+    (["console", "SIM", "--new", "--seed", "-1"], "argument --seed: must be a non-negative integer, got -1"),
+    (["console", "SIM", "--new", "--persona", "0"], "argument --persona: persona must be an id from 1 to 32"),
+    (["console", "SIM", "--new", "--days", "-2"], "argument --days: must be a positive integer, got -2"),
+    (["console", "SIM", "--new", "--start-date", "13/02/2025"],
+     "argument --start-date: must be a date YYYY-MM-DD, got '13/02/2025'"),
+    (["console", "SIM", "--new", "--seconds-per-step", "100000"], "argument --seconds-per-step: must divide 86400"),
+    (["console", "SIM", "--new", "--memory-level", "X"], "argument --memory-level: invalid choice: 'X'"),
+    (["console", "SIM", "--new", "--policy", "nope"],
+     "argument --policy: unknown policy 'nope'; choose from never, always, random, periodic, heuristic, oracle"),
+    (["console", "SIM", "--fork", "ORIGIN", "--at-step", "-1"],
+     "argument --at-step: must be a non-negative integer, got -1"),
+    (["console", "SIM", "--new", "--fork", "ORIGIN"], "argument --fork: not allowed with argument --new"),
+    (["replay", "SIM", "--start-step", "x"], "argument --start-step: must be a non-negative integer, got 'x'"),
 ])
-def test_bad_clock_settings_are_clear_errors(args, message, capsys):
-    assert main(["simulate", *args]) == 2
+def test_bad_console_and_replay_arguments_are_clear_errors(args, message, tmp_path, capsys):
+    args = [str(tmp_path / a) if a in ("SIM", "ORIGIN") else a for a in args]
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    assert exit_info.value.code == 2
+    assert message in capsys.readouterr().err
+    assert not list(tmp_path.iterdir()), "a refused command writes nothing"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["console", "SIM", "--persona", "3"], "--persona only applies with --new"),
+    (["console", "SIM", "--new", "--at-step", "3"], "--at-step only applies with --fork"),
+    (["console", "SIM"], "no simulation folder at"),
+    (["replay", "SIM"], "no simulation folder at"),
+])
+def test_arguments_that_do_not_fit_together_are_clear_errors(args, message, tmp_path, capsys):
+    args = [str(tmp_path / a) if a == "SIM" else a for a in args]
+    assert main(args) == 2
     assert message in capsys.readouterr().err
 
 

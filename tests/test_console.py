@@ -19,7 +19,10 @@ NEW = ["--new", "--persona", "3", "--days", "2", "--seed", "4", "--policy", "ran
 def console(monkeypatch, capsys, args, script):
     """Run `propersim console ARGS` with SCRIPT on standard input; (exit code, stdout, stderr)."""
     monkeypatch.setattr(sys, "stdin", io.StringIO(script))
-    code = main(["console", *map(str, args)])
+    try:
+        code = main(["console", *map(str, args)])
+    except SystemExit as exc:  # argparse refused an argument
+        code = exc.code
     out = capsys.readouterr()
     return code, out.out, out.err
 
@@ -157,9 +160,9 @@ def test_running_past_the_end_says_how_to_go_on(monkeypatch, capsys, tmp_path):
     (["{sim}"], "no simulation folder at"),
     (["{sim}", "--persona", "4"], "--persona only applies with --new"),
     (["{sim}", "--at-step", "4"], "--at-step only applies with --fork"),
-    (["{sim}", "--new", "--policy", "clairvoyant"], "unknown policy 'clairvoyant'; choose from never, always"),
+    (["{sim}", "--new", "--policy", "clairvoyant"], "argument --policy: unknown policy 'clairvoyant'; choose from never, always"),
     (["{sim}", "--new", "--at-step", "3"], "--at-step only applies with --fork"),
-    (["{sim}", "--new", "--start-date", "someday"], "start_date must be an ISO date"),
+    (["{sim}", "--new", "--start-date", "someday"], "argument --start-date: must be a date YYYY-MM-DD"),
     (["{sim}", "--fork", "{missing}"], "no simulation folder at"),
 ])
 def test_bad_console_arguments_are_clear_errors(monkeypatch, capsys, tmp_path, args, message):
