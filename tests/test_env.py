@@ -88,6 +88,39 @@ def trajectory(seed, actions):
     return out
 
 
+def run_until_truncated(env):
+    truncated = False
+    while not truncated:
+        *_, truncated, info = env.step("")
+    return info
+
+
+def test_stepping_after_the_episode_ended_is_a_clear_error_until_reset():
+    env = gym.make("ProPerSim-v0", persona=4, days=1)
+    env.reset(seed=0)
+    run_until_truncated(env)
+    ended = r"the episode ended \(its 1 day\(s\) are over.*\); call reset\(\) before "
+    with pytest.raises(RuntimeError, match=ended + r"step\(\)"):
+        env.step("")
+    with pytest.raises(RuntimeError, match=ended + r"score_candidates\(\)"):
+        env.unwrapped.score_candidates([SUGGESTION])
+    with pytest.raises(RuntimeError, match=ended + r"revise_suggestion\(\)"):
+        env.unwrapped.revise_suggestion(SUGGESTION)
+    env.reset(seed=1)
+    assert env.step(SUGGESTION)[3] is False
+
+
+def test_extend_reopens_an_ended_episode_for_more_days():
+    env = ProPerSimEnv(persona=4, days=1)
+    env.reset(seed=0)
+    last = run_until_truncated(env)
+    observation, info = env.extend(2)
+    assert info["day"] == 1 and info["time"] > last["time"] and observation["time"].startswith("Friday 2025-02-14")
+    assert run_until_truncated(env)["day"] == 1
+    with pytest.raises(RuntimeError, match="the episode ended"):
+        env.step("")
+
+
 def test_same_seed_same_trajectory_for_the_same_actions():
     actions = ["", SUGGESTION, "", "", SUGGESTION] * 20
     assert trajectory(7, actions) == trajectory(7, actions)

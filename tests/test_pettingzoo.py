@@ -177,6 +177,20 @@ def test_bad_actions_are_clear_errors():
         env.step({"assistant_sofia": 3, "assistant_tomas": ""})
 
 
+def test_stepping_after_the_episode_ended_is_a_clear_error_until_reset():
+    env = propersim_env.parallel_env(personas=[1, 2], days=1)
+    env.reset(seed=0)
+    while env.agents:
+        env.step({agent: "" for agent in env.agents})
+    ended = r"the episode ended \(its 1 day\(s\) are over.*\); call reset\(\) before "
+    with pytest.raises(RuntimeError, match=ended + r"step\(\)"):
+        env.step({})
+    with pytest.raises(RuntimeError, match=ended + r"score_candidates\(\)"):
+        env.score_candidates("assistant_sofia", ["Maybe a short walk?"])
+    env.reset(seed=1)
+    assert env.step({agent: "" for agent in env.agents})[1]
+
+
 def test_import_stays_light_and_the_entry_points_are_lazy():
     code = ("import sys, propersim_env; "
             "assert 'propersim_env.envs.pettingzoo_env' not in sys.modules; "

@@ -147,8 +147,7 @@ class ProPerSimHousehold(ParallelEnv):
         return observations, infos
 
     def step(self, actions: dict):
-        if not self.agents:
-            raise RuntimeError("no live agents: call reset() first (the episode ended or never started)")
+        self._check_running("step")
         if not isinstance(actions, dict):
             raise TypeError(f"actions must be a dict from agent name to text, got {type(actions).__name__}")
         unknown = sorted(str(a) for a in actions if a not in self._seat)
@@ -181,8 +180,7 @@ class ProPerSimHousehold(ParallelEnv):
     def score_candidates(self, agent: str, texts: Sequence[str]) -> list[Rating]:
         """Rate candidate decisions for ``agent``'s resident now without changing any state
         (counted in that agent's next ``info["candidate_ratings"]``)."""
-        if self.states is None:
-            raise RuntimeError("call reset() before score_candidates()")
+        self._check_running("score_candidates")
         seat = self._seat[self._known(agent)]
         return seat.score_candidates(texts, self.states[self.seats.index(seat)])
 
@@ -197,6 +195,13 @@ class ProPerSimHousehold(ParallelEnv):
         pass
 
     # ---- internals -----------------------------------------------------------------
+    def _check_running(self, method: str) -> None:
+        if self.states is None:
+            raise RuntimeError(f"call reset() before {method}()")
+        if not self.agents:
+            raise RuntimeError(f"the episode ended (its {self.days} day(s) are over: every agent was truncated "
+                               f"and none is left); call reset() before {method}()")
+
     def _next_waking_step(self) -> tuple[ResidentState, ...] | None:
         """Advance the household to the next step when someone is awake (``None`` when the days end)."""
         household = self.household

@@ -138,8 +138,7 @@ class ProPerSimEnv(gym.Env):
         return self._observation(), self._info(None, noop=True, usage=self._usage_since(usage_before))
 
     def step(self, action):
-        if self.state is None:
-            raise RuntimeError("call reset() before step()")
+        self._check_running("step")
         decision = parse_decision(action)
         usage_before = self._usage_now()
         failure = None
@@ -171,8 +170,7 @@ class ProPerSimEnv(gym.Env):
 
         This is how the study's ranking protocol builds preference pairs. Each
         call is counted in the next step's ``info["candidate_ratings"]``."""
-        if self.state is None:
-            raise RuntimeError("call reset() before score_candidates()")
+        self._check_running("score_candidates")
         if isinstance(texts, str):
             raise TypeError("score_candidates takes a list of texts, not one string")
         self._candidate_calls += 1
@@ -182,8 +180,7 @@ class ProPerSimEnv(gym.Env):
         """The resident's own rewrite of a suggestion for the current moment (LLM evaluator only):
         ProPerAssistant's optional revision of a weak candidate. Changes no state; counted in the
         next step's ``info["candidate_ratings"]`` like a rating."""
-        if self.state is None:
-            raise RuntimeError("call reset() before revise_suggestion()")
+        self._check_running("revise_suggestion")
         if not hasattr(self.evaluator, "revise"):
             raise ValueError("revise_suggestion needs the LLM evaluator (evaluator='llm'); "
                              "the rubric cannot write text")
@@ -199,7 +196,7 @@ class ProPerSimEnv(gym.Env):
             raise RuntimeError("call reset() before extend()")
         if isinstance(days, bool) or not isinstance(days, int) or days < self.days:
             raise ValueError(f"extend() needs at least the episode's {self.days} days, got {days!r}")
-        ended = self._last is not None and self._last.time == self.state.time  # the current state was rated
+        ended = self._episode_ended()
         self.days = days
         self._total_steps = days * self.clock.steps_per_day
         if not ended:
@@ -219,6 +216,18 @@ class ProPerSimEnv(gym.Env):
         return None
 
     # ---- internals -----------------------------------------------------------
+    def _episode_ended(self) -> bool:
+        """Whether the last step returned ``truncated``: its state was rated and no later one
+        came. Derived from the state, not a flag, so snapshots saved before the check still resume."""
+        return self._last is not None and self._last.time == self.state.time
+
+    def _check_running(self, method: str) -> None:
+        if self.state is None:
+            raise RuntimeError(f"call reset() before {method}()")
+        if self._episode_ended():
+            raise RuntimeError(f"the episode ended (its {self.days} day(s) are over: the last step returned "
+                               f"truncated=True); call reset() before {method}()")
+
     def _next_awake_state(self) -> ResidentState | None:
         """Advance the resident to its next waking step (sleep is simulated here)."""
         resident = self.resident
