@@ -18,6 +18,12 @@ def test_the_official_checker_passes():
     check_env(gym.make("ProPerSim-v0").unwrapped, skip_render_check=False)
 
 
+@pytest.mark.parametrize("mode", ["ansi", "human", "rgb_array"])
+def test_the_official_checker_passes_in_every_render_mode(mode):
+    assert mode in ProPerSimEnv.metadata["render_modes"]
+    check_env(gym.make("ProPerSim-v0", render_mode=mode).unwrapped, skip_render_check=False)
+
+
 def test_make_by_module_path_without_import():
     env = gym.make("propersim_env:ProPerSim-v0", persona=3)
     obs, info = env.reset(seed=0)
@@ -154,11 +160,17 @@ def test_score_candidates_rates_without_changing_state():
     ({"days": 0}, "days must be a positive integer"),
     ({"memory_level": "XYZ"}, "memory_level must be one of A, AS, ASC, ASCR"),
     ({"seconds_per_step": 7}, "seconds_per_step must be a positive integer that divides 86400"),
-    ({"render_mode": "human"}, "render_mode must be one of"),
+    ({"render_mode": "window"}, "render_mode must be one of"),
 ])
 def test_bad_keyword_arguments_are_clear_errors(kwargs, message):
     with pytest.raises(ValueError, match=message):
         ProPerSimEnv(**kwargs)
+
+
+def test_an_unsupported_render_mode_fails_at_make():
+    with pytest.warns(UserWarning, match="not in the possible render_modes"), \
+            pytest.raises(ValueError, match=r"render_mode must be one of \['ansi', 'human', 'rgb_array'\], got 'window'"):
+        gym.make("ProPerSim-v0", render_mode="window")
 
 
 @pytest.mark.parametrize("level, shows, hides", [
@@ -191,6 +203,21 @@ def test_renders_text_and_an_rgb_image():
     image = env.render()
     assert image.dtype == np.uint8 and image.ndim == 3 and image.shape[2] == 3
     assert (image == [220, 40, 40]).all(axis=2).any()  # the resident is drawn
+
+
+def test_human_mode_prints_the_text_frame_after_reset_and_every_step(capsys):
+    env = gym.make("ProPerSim-v0", render_mode="human")
+    assert not isinstance(env, gym.wrappers.HumanRendering), "human mode is native: no pygame window"
+    text = gym.make("ProPerSim-v0", render_mode="ansi")
+    env.reset(seed=0)
+    text.reset(seed=0)
+    assert capsys.readouterr().out == text.render() + "\n\n"
+    env.step(SUGGESTION)
+    text.step(SUGGESTION)
+    printed = capsys.readouterr().out
+    assert printed == text.render() + "\n\n" and "score" in printed
+    assert env.render() is None
+    assert capsys.readouterr().out == printed, "render() shows the frame again"
 
 
 def test_async_with_shared_memory_is_refused_with_the_fix_in_the_message():

@@ -6,7 +6,7 @@ import warnings
 
 import numpy as np
 import pytest
-from pettingzoo.test import api_test, parallel_api_test, parallel_seed_test, seed_test
+from pettingzoo.test import api_test, parallel_api_test, parallel_seed_test, render_test, seed_test
 
 import propersim_env
 from propersim_env.envs.pettingzoo_env import ProPerSimHousehold
@@ -138,6 +138,25 @@ def test_renders_text_and_image():
     assert (image == [220, 40, 40]).all(axis=2).any() and (image == [40, 90, 220]).all(axis=2).any()
 
 
+def test_the_official_render_test_passes_in_every_mode(capsys):
+    assert ProPerSimHousehold.metadata["render_modes"] == ["ansi", "human", "rgb_array"]
+    render_test(lambda render_mode: propersim_env.env(personas=[1, 2], render_mode=render_mode))
+
+
+def test_human_mode_prints_the_text_frame_after_reset_and_every_step(capsys):
+    env = propersim_env.parallel_env(personas=[1, 2], render_mode="human")
+    text = propersim_env.parallel_env(personas=[1, 2], render_mode="ansi")
+    env.reset(seed=0)
+    text.reset(seed=0)
+    assert capsys.readouterr().out == text.render() + "\n\n"
+    actions = {"assistant_sofia": SUGGESTION, "assistant_tomas": ""}
+    env.step(actions)
+    text.step(actions)
+    printed = capsys.readouterr().out
+    assert printed == text.render() + "\n\n" and "score" in printed
+    assert env.render() is None and capsys.readouterr().out == printed
+
+
 def test_score_candidates_rates_one_assistants_resident_without_changing_state():
     env = propersim_env.parallel_env(personas=[1, 2])
     env.reset(seed=0)
@@ -156,7 +175,7 @@ def test_score_candidates_rates_one_assistants_resident_without_changing_state()
     ({"personas": [1, 2, 3, 4]}, "at most 3 residents; got 4 personas"),
     ({"days": 0}, "days must be a positive integer"),
     ({"memory_level": "Z"}, "memory_level must be one of A, AS, ASC, ASCR"),
-    ({"render_mode": "human"}, "render_mode must be one of"),
+    ({"render_mode": "window"}, "render_mode must be one of"),
     ({"conversation_chance": 2.0}, r"chance must be in \[0, 1\]"),
 ])
 def test_bad_arguments_are_clear_errors(kwargs, message):

@@ -68,13 +68,14 @@ class ProPerSimHousehold(ParallelEnv):
         seconds_per_step: simulated seconds per step (150, as the study).
         memory_level: what each ``memory`` observation shows: ``A``, ``AS``, ``ASC`` or ``ASCR``.
         start_date: the first simulated day (default 2025-02-13).
-        render_mode: ``"ansi"`` or ``"rgb_array"``.
+        render_mode: ``"ansi"`` (``render()`` returns the text frame), ``"human"`` (the
+            same frame printed to stdout after ``reset`` and every ``step``) or ``"rgb_array"``.
         memory_chars: the most characters a ``memory`` observation holds.
         conversation_chance: the chance that two residents who meet talk (0 to 1).
         meeting: when residents can talk (:class:`~propersim_env.user.MeetingRules`).
     """
 
-    metadata = {"name": ENV_NAME, "render_modes": ["ansi", "rgb_array"], "render_fps": 4,
+    metadata = {"name": ENV_NAME, "render_modes": ["ansi", "human", "rgb_array"], "render_fps": 4,
                 "is_parallelizable": True}
 
     def __init__(self, personas: Sequence[int] = (1, 2, 3), days: int = 1, seconds_per_step: int = 150,
@@ -144,6 +145,8 @@ class ProPerSimHousehold(ParallelEnv):
         day = self.clock.day_of(self.states[0].step)
         infos = {agent: seat.info(state, day, None, True, False)
                  for agent, seat, state in zip(self.possible_agents, self.seats, self.states)}
+        if self.render_mode == "human":
+            self.render()
         return observations, infos
 
     def step(self, actions: dict):
@@ -175,6 +178,8 @@ class ProPerSimHousehold(ParallelEnv):
         truncations = dict.fromkeys(self.agents, finished)
         if finished:
             self.agents = []
+        if self.render_mode == "human":
+            self.render()
         return observations, rewards, terminations, truncations, infos
 
     def score_candidates(self, agent: str, texts: Sequence[str]) -> list[Rating]:
@@ -189,6 +194,9 @@ class ProPerSimHousehold(ParallelEnv):
             return None
         if self.render_mode == "ansi":
             return self._render_text()
+        if self.render_mode == "human":  # a text env's view for people: the ansi frame on stdout, no window
+            print(self._render_text(), end="\n\n", flush=True)
+            return None
         return self._render_rgb()
 
     def close(self):

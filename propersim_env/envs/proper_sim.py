@@ -62,7 +62,8 @@ class ProPerSimEnv(gym.Env):
         seconds_per_step: simulated seconds per step (150, as the study).
         memory_level: what the memory observation shows: ``A``, ``AS``, ``ASC`` or ``ASCR``.
         start_date: the first simulated day (default 2025-02-13).
-        render_mode: ``"ansi"`` or ``"rgb_array"``.
+        render_mode: ``"ansi"`` (``render()`` returns the text frame), ``"human"`` (the
+            same frame printed to stdout after ``reset`` and every ``step``) or ``"rgb_array"``.
         memory_chars: the most characters the memory observation holds.
         user_model: ``"scripted"`` (embedded) or ``"llm"`` (the LLM planner).
         evaluator: ``"rubric"`` (embedded) or ``"llm"``.
@@ -71,7 +72,7 @@ class ProPerSimEnv(gym.Env):
         on_evaluation_failure: ``"raise"`` (default) or ``"flag"``.
     """
 
-    metadata = {"render_modes": ["ansi", "rgb_array"], "render_fps": 4}
+    metadata = {"render_modes": ["ansi", "human", "rgb_array"], "render_fps": 4}
 
     def __init__(self, persona: int | Sequence[int] | str = 1, days: int = 1, seconds_per_step: int = 150,
                  memory_level: str = "ASCR", start_date=None, render_mode: str | None = None,
@@ -135,6 +136,8 @@ class ProPerSimEnv(gym.Env):
         self.state = self._next_awake_state()
         if self.state is None:
             raise RuntimeError(f"persona {pid} never woke up in {self.days} day(s)")
+        if self.render_mode == "human":
+            self.render()
         return self._observation(), self._info(None, noop=True, usage=self._usage_since(usage_before))
 
     def step(self, action):
@@ -163,6 +166,8 @@ class ProPerSimEnv(gym.Env):
             info["evaluation_error"] = failure
         if next_state is not None:
             self.state = next_state
+        if self.render_mode == "human":
+            self.render()
         return self._observation(), float(score), False, truncated, info
 
     def score_candidates(self, texts: Sequence[str]) -> list[Rating]:
@@ -211,6 +216,9 @@ class ProPerSimEnv(gym.Env):
     def render(self):
         if self.render_mode == "ansi":
             return self._render_text()
+        if self.render_mode == "human":  # a text env's view for people: the ansi frame on stdout, no window
+            print(self._render_text(), end="\n\n", flush=True)
+            return None
         if self.render_mode == "rgb_array":
             return self._render_rgb()
         return None
