@@ -1,9 +1,11 @@
 """The `propersim simulate` command."""
 
 import json
+import re
 import subprocess
 import sys
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +26,24 @@ def test_json_has_one_object_per_step_with_the_documented_fields(capsys):
         assert isinstance(s["sleeping"], bool)
     assert steps[0]["time"] == "2025-02-13T00:00:00" and steps[1]["time"] == "2025-02-13T00:02:30"
     assert steps[0]["sleeping"] and not all(s["sleeping"] for s in steps)
+
+
+def documented_json_fields() -> set[str]:
+    """The field names in the first column of the README's table for `propersim simulate --json`."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    after = readme.split("`--json` prints a list with one object per step:", 1)[1]
+    table = re.match(r"\s*(\|.*?\n)(?!\|)", after, re.S)[1]
+    rows = [line.split("|")[1] for line in table.splitlines()[2:]]
+    return {name for cell in rows for name in re.findall(r"`(\w+)`", cell)}
+
+
+def test_the_readme_documents_exactly_the_json_fields(capsys):
+    assert main(["simulate", "--persona", "7", "--days", "1", "--seed", "0", "--json"]) == 0
+    steps = json.loads(capsys.readouterr().out)
+    assert documented_json_fields() == set(steps[0])
+    assert [s["step"] for s in steps] == list(range(576)), "step: the clock step index from the start of the run"
+    walking = [s["address"] for s in steps if s["walking"]]
+    assert walking and any(a.count(":") == 1 for a in walking), "a walking resident's address has no object"
 
 
 def test_text_output_shows_the_schedule_and_a_timeline(capsys):

@@ -36,7 +36,7 @@ class ResidentState:
     activity: str  # activity id
     category: str
     subtask: str
-    address: str  # house:room:object of the tile the resident stands on
+    address: str  # of the tile the resident stands on: house:room:object, or house:room on a floor tile
     tile: Position
     sleeping: bool
     walking: bool
