@@ -183,6 +183,36 @@ def test_suggestions_full_of_html_are_shown_as_text(browser, tmp_path):
     page.close()
 
 
+class SuggestTwice:
+    """Suggests at the first two decisions only."""
+
+    name = "suggest-twice"
+
+    def reset(self, seed, info):
+        self.n = 0
+
+    def act(self, observation, info):
+        self.n += 1
+        return "Maybe a short walk in the garden?" if self.n <= 2 else ""
+
+
+def test_counts_on_the_page_are_singular_for_one(browser, tmp_path):
+    with Simulation.create(tmp_path / "sim", SuggestTwice(), env_kwargs={"persona": 1, "days": 1}) as s:
+        s.run(5)
+    page, errors = open_page(browser, write_replay(tmp_path / "sim"))
+    assert "5 decisions over 1 day" in page.locator("#persona-line").inner_text()
+    totals = {}
+    for step in range(4):
+        page.evaluate(f"window.replay.goTo({step})")
+        totals[step] = page.locator("#totals").inner_text().split(";")[0]
+        if step >= 2:
+            totals[step] += " | " + page.locator("#bubble .bubble-time").inner_text().split("(")[1]
+    assert totals == {0: "1 suggestion in 1 decision", 1: "2 suggestions in 2 decisions",
+                      2: "2 suggestions in 3 decisions | 1 step ago)", 3: "2 suggestions in 4 decisions | 2 steps ago)"}
+    assert errors == []
+    page.close()
+
+
 def test_an_empty_simulation_gives_a_page_that_says_so(browser, tmp_path):
     Simulation.create(tmp_path / "sim", make_policy("never")).close()
     page, errors = open_page(browser, write_replay(tmp_path / "sim"))

@@ -17,6 +17,7 @@
   function rgb(c) { return "rgb(" + c[0] + "," + c[1] + "," + c[2] + ")"; }
   function scoreClass(s) { return s === null ? "sx" : "s" + Math.round(s); }
   function scoreText(s) { return s === null ? "not scored" : s + "/4"; }
+  function count(n, noun) { return n + " " + noun + (n === 1 ? "" : "s"); } /* "1 suggestion", "2 suggestions" */
   function when(iso) {
     var d = new Date(iso + "Z");
     return WEEKDAYS[d.getUTCDay()] + " " + iso.slice(0, 10) + " " + iso.slice(11, 16);
@@ -171,7 +172,7 @@
     bubble.setAttribute("data-step", String(j));
     bubble.className = j < i ? "faded" : "";
     var head = el("div", "bubble-head");
-    head.appendChild(el("span", "bubble-time", "Assistant at " + r.t.slice(11, 16) + (j < i ? " (" + (i - j) + " steps ago)" : "")));
+    head.appendChild(el("span", "bubble-time", "Assistant at " + r.t.slice(11, 16) + (j < i ? " (" + count(i - j, "step") + " ago)" : "")));
     head.appendChild(el("span", "badge score " + scoreClass(r.s), scoreText(r.s)));
     bubble.appendChild(head);
     bubble.appendChild(el("div", "bubble-text", "\u201c" + S[r.d] + "\u201d"));
@@ -220,7 +221,7 @@
     decision.appendChild(el("span", r.d >= 0 ? "quote" : "noop", r.d >= 0 ? "\u201c" + S[r.d] + "\u201d" : "No Recommendation"));
     criteriaList($("criteria"), r);
     var scored = scoredSoFar[i];
-    $("totals").textContent = suggestionsSoFar[i] + " suggestions in " + (i + 1) + " decisions; mean score " +
+    $("totals").textContent = count(suggestionsSoFar[i], "suggestion") + " in " + count(i + 1, "decision") + "; mean score " +
       (scored ? (scoreSumSoFar[i] / scored).toFixed(2) : "-");
     $("step-label").textContent = "step " + i + " / " + (steps.length - 1);
     showBubble(i);
@@ -279,7 +280,7 @@
 
   /* ---- wiring ---- */
   $("persona-line").textContent = data.persona.description + " \u00b7 persona " + data.persona.id +
-    " \u00b7 assistant: " + data.policy + " \u00b7 " + steps.length + " decisions over " + data.days + " day(s)";
+    " \u00b7 assistant: " + data.policy + " \u00b7 " + count(steps.length, "decision") + " over " + count(data.days, "day");
   drawMap();
   $("first").onclick = function () { pause(); show(0); };
   $("prev").onclick = function () { pause(); show(current - 1); };
