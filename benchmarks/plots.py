@@ -1,13 +1,16 @@
 """PNG plots of a policy comparison (matplotlib, Agg backend: no display needed).
 
 - ``score_per_day.png``: mean score per day per policy, with a band of one
-  standard error over personas and seeds;
-- ``recs_per_hour.png``: recommendations per hour per day per policy;
+  standard error over personas and seeds (said on the figure);
+- ``recs_per_hour.png``: recommendations per hour per day per policy, on a
+  log axis with a short shaded linear strip for zero;
 - ``per_persona.png``: mean score on the final day, per persona, per policy;
 - ``per_criterion.png``: the share of decisions passing each criterion, and
   the mean score of suggestions vs no-ops, per policy.
 
-Each policy keeps one colour in every plot.
+Each policy keeps one colour in every plot; in the per-day plots it also has
+its own marker and dash pattern, and its points are offset slightly from the
+day, so policies with equal values stay visible.
 """
 
 from __future__ import annotations
@@ -29,6 +32,13 @@ from report import LABELS, describe_grid  # noqa: E402
 plt.rcParams.update({"font.size": 12, "axes.titlesize": 14, "axes.labelsize": 12, "legend.fontsize": 11,
                      "axes.grid": True, "grid.alpha": 0.3, "axes.spines.top": False, "axes.spines.right": False})
 PLOTS = ("score_per_day.png", "recs_per_hour.png", "per_persona.png", "per_criterion.png")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "<", ">")
+DASHES = ("-", "--", "-.", ":", (0, (6, 2)), (0, (3, 1, 1, 1, 1, 1)), (0, (1, 2)), (0, (8, 3, 2, 3)),
+          (0, (4, 4)), (0, (2, 1)))
+DODGE = 0.05  # days between neighbouring policies' points on a day
+BAND_NOTE = "band: \u00b11 standard error over personas and seeds"
+RECS_LINTHRESH = 0.1  # recommendations per hour: linear from 0 to here, log above
+RECS_LINSCALE = 0.5  # the linear strip's height, in log decades before matplotlib's base correction (0.56)
 
 
 def _colours(policies: list[str]) -> dict[str, tuple]:
@@ -41,25 +51,34 @@ def _nan_free(xs, ys):
     return [x for x, _ in pairs], [y for _, y in pairs]
 
 
-def _per_day(summary: dict, metric: str, ylabel: str, title: str, path: Path, band: str | None = None,
-             ylim=None, symlog_ticks=None) -> None:
+def _line_styles(policies: list[str]) -> dict[str, tuple[str, object]]:
+    """A marker and a dash pattern per policy: lines with equal values stay apart without colour."""
+    return {p: (MARKERS[i % len(MARKERS)], DASHES[i % len(DASHES)]) for i, p in enumerate(policies)}
+
+
+def _per_day(summary: dict, metric: str, ylabel: str, title: str, band: str | None = None, ylim=None):
+    """One line per policy over the days; a policy's points sit slightly off the day (dodged),
+    so policies with equal values do not hide each other."""
     days = summary["grid"]["days"]
-    colours = _colours(list(summary["per_day"]))
+    policies = list(summary["per_day"])
+    colours, styles = _colours(policies), _line_styles(policies)
     fig, ax = plt.subplots(figsize=(10, 6), layout="constrained")
     xs = list(range(1, days + 1))
-    for policy, d in summary["per_day"].items():
-        x, y = _nan_free(xs, d[metric])
-        ax.plot(x, y, marker="o", linewidth=2, color=colours[policy], label=policy)
+    for i, (policy, d) in enumerate(summary["per_day"].items()):
+        shift = (i - (len(policies) - 1) / 2) * DODGE
+        dodged = [x + shift for x in xs]
+        x, y = _nan_free(dodged, d[metric])
+        marker, dashes = styles[policy]
+        ax.plot(x, y, marker=marker, markersize=7, linestyle=dashes, linewidth=2, color=colours[policy],
+                label=policy)
         if band:
             lo = [v - e for v, e in zip(d[metric], d[band])]
             hi = [v + e for v, e in zip(d[metric], d[band])]
-            ax.fill_between(xs, lo, hi, color=colours[policy], alpha=0.15, linewidth=0)
-    if symlog_ticks:
-        # linear below 1, logarithmic above: 'always' sits at 24/h, most others below 2/h
-        ax.set_yscale("symlog", linthresh=1, linscale=1.5)
-        ax.set_yticks(symlog_ticks, [f"{t:g}" for t in symlog_ticks])
-        ax.minorticks_off()
-    ax.set_xlabel("simulated day")
+            ax.fill_between(dodged, lo, hi, color=colours[policy], alpha=0.15, linewidth=0)
+    if band:
+        ax.text(0.01, 0.015, BAND_NOTE, transform=ax.transAxes, fontsize=10, color="0.25",
+                bbox={"facecolor": "white", "edgecolor": "0.8", "alpha": 0.9})
+    ax.set_xlabel("simulated day (each policy's points are offset slightly so equal values stay visible)")
     ax.set_ylabel(ylabel)
     if days <= 21:
         ax.set_xticks(xs)
@@ -70,6 +89,34 @@ def _per_day(summary: dict, metric: str, ylabel: str, title: str, path: Path, ba
         ax.set_ylim(*ylim)
     ax.set_title(f"{title}\n{describe_grid(summary['grid'])}")
     ax.legend(title="policy", loc="center left", bbox_to_anchor=(1.01, 0.5))
+    return fig
+
+
+def score_per_day_figure(summary: dict):
+    return _per_day(summary, "mean_score", "mean score per decision (0-4), no-ops included",
+                    "Mean score per day", band="mean_score_sem", ylim=(0, 4.05))
+
+
+def recs_per_hour_figure(summary: dict):
+    """A log axis ('always' sits at 24/h, most others below 2/h), with zero shown in a
+    shaded linear strip from 0 to RECS_LINTHRESH that is shorter than one log decade."""
+    fig = _per_day(summary, "recs_per_hour",
+                   f"recommendations per waking hour\n(log scale; linear from 0 to {RECS_LINTHRESH:g}, shaded)",
+                   "Recommendations per hour, per day")
+    ax = fig.axes[0]
+    ax.set_yscale("symlog", linthresh=RECS_LINTHRESH, linscale=RECS_LINSCALE)
+    ax.set_ylim(-0.015, 30)  # a little below 0, so markers on 0 are not cut by the axis
+    ticks = [0, 0.1, 0.25, 0.5, 1, 2, 5, 10, 24]
+    ax.set_yticks(ticks, [f"{t:g}" for t in ticks])
+    ax.minorticks_off()
+    ax.axhspan(-0.015, RECS_LINTHRESH, color="0.92", zorder=0, linewidth=0)
+    ax.axhline(RECS_LINTHRESH, color="0.45", linestyle=(0, (4, 3)), linewidth=1, zorder=1)
+    ax.text(0.995, RECS_LINTHRESH, f"scale break at {RECS_LINTHRESH:g}: log above, linear below ",
+            transform=ax.get_yaxis_transform(), ha="right", va="bottom", fontsize=9, color="0.3")
+    return fig
+
+
+def _save(fig, path: Path) -> None:
     fig.savefig(path, dpi=110)
     plt.close(fig)
 
@@ -138,11 +185,8 @@ def write_plots(summary: dict, out: Path) -> list[Path]:
     """Draw the four plots into ``out``; their paths."""
     out.mkdir(parents=True, exist_ok=True)
     paths = [out / name for name in PLOTS]
-    _per_day(summary, "mean_score", "mean score per decision (0-4), no-ops included",
-             "Mean score per day", paths[0], band="mean_score_sem", ylim=(0, 4.05))
-    _per_day(summary, "recs_per_hour", "recommendations per waking hour\n(linear below 1, log above)",
-             "Recommendations per hour, per day", paths[1], ylim=(-0.05, 30),
-             symlog_ticks=[0, 0.25, 0.5, 1, 2, 5, 10, 24])
+    _save(score_per_day_figure(summary), paths[0])
+    _save(recs_per_hour_figure(summary), paths[1])
     _per_persona(summary, paths[2])
     _per_criterion(summary, paths[3])
     return paths

@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 
 import matplotlib.image
+import matplotlib.pyplot
+import matplotlib.text
 import openai
 import pytest
 
@@ -17,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import backends  # noqa: E402
 import compare_policies  # noqa: E402
+import plots  # noqa: E402
 import throughput  # noqa: E402
 from cells import Cell, CellStore  # noqa: E402
 from propersim_env.llm.stub_server import StubServer  # noqa: E402
@@ -54,6 +57,45 @@ def test_writes_table_csv_json_and_legible_plots(small_run, capsys):
         image = matplotlib.image.imread(small_run / "plots" / f"{name}.png")
         assert image.shape[0] >= 500 and image.shape[1] >= 1000
         assert image[..., :3].std() > 0.05  # not a blank canvas
+
+
+def summary_with_equal_lines() -> dict:
+    """Three days of three policies; 'never' and 'periodic' have the same values every day."""
+    same = {"mean_score": [3.1, 3.1, 3.1], "mean_score_sem": [0.05] * 3, "recs_per_hour": [0.0, 0.0, 0.0]}
+    always = {"mean_score": [1.6, 1.6, 1.7], "mean_score_sem": [0.05] * 3, "recs_per_hour": [24.0, 24.0, 24.0]}
+    grid = {"policies": ["never", "periodic", "always"], "personas": [1, 2], "seeds": [0], "days": 3,
+            "noise": 0.0, "delay": 0, "split": None, "fold": None}
+    return {"grid": grid, "per_day": {"never": same, "periodic": dict(same), "always": always}}
+
+
+def test_per_day_lines_with_equal_values_stay_apart_and_the_band_is_explained():
+    fig = plots.score_per_day_figure(summary_with_equal_lines())
+    lines = {line.get_label(): line for line in fig.axes[0].get_lines()}
+    never, periodic = lines["never"], lines["periodic"]
+    assert list(never.get_ydata()) == list(periodic.get_ydata())
+    assert never.get_marker() != periodic.get_marker()
+    assert never.get_linestyle() != periodic.get_linestyle()
+    assert all(a != b for a, b in zip(never.get_xdata(), periodic.get_xdata())), "points are dodged"
+    texts = [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
+    assert "band: \u00b11 standard error over personas and seeds" in texts
+    matplotlib.pyplot.close(fig)
+
+
+def test_recs_per_hour_axis_is_log_with_a_short_marked_linear_strip_for_zero():
+    fig = plots.recs_per_hour_figure(summary_with_equal_lines())
+    ax = fig.axes[0]
+    assert ax.get_yscale() == "symlog"
+
+    def height(lo, hi):  # pixels between two values on the y axis
+        return ax.transData.transform((1, hi))[1] - ax.transData.transform((1, lo))[1]
+
+    break_at = plots.RECS_LINTHRESH
+    assert 0 < height(0, break_at) <= height(break_at, 10 * break_at)
+    assert height(1, 2) > height(0.25, 0.45), "a ratio of 2 is taller than a ratio of 1.8"
+    assert f"linear from 0 to {break_at:g}" in ax.get_ylabel()
+    texts = [t.get_text() for t in ax.texts]
+    assert any(t.startswith(f"scale break at {break_at:g}") for t in texts)
+    matplotlib.pyplot.close(fig)
 
 
 def test_rerun_skips_finished_cells(small_run, monkeypatch, capsys):
