@@ -100,6 +100,69 @@ def test_llama_cpp_style_json_object_mode(server):
     assert server.requests[-1]["body"]["response_format"] == {"type": "json_object", "schema": VERDICT}
 
 
+def test_auto_mode_finds_a_server_that_refuses_json_schema_once_without_retrying_it():
+    with StubServer(json_schema=False) as llama_like:
+        client = client_for(llama_like, max_retries=3)  # json_mode unset: auto
+        assert client.chat(ASK, schema=VERDICT).data["score"] in (0, 1)
+        assert [r["body"]["response_format"]["type"] for r in llama_like.requests] == ["json_schema", "json_object"]
+        assert client.chat(ASK, schema=VERDICT).data["score"] in (0, 1)
+        assert llama_like.count == 3 and client.json_mode == "json_object" and client.usage.calls == 2
+
+
+def test_auto_mode_keeps_json_schema_where_it_is_taken(server):
+    client = client_for(server)
+    client.chat(ASK, schema=VERDICT)
+    client.chat(ASK, schema=VERDICT)
+    assert server.count == 2 and client.json_mode == "json_schema"
+
+
+def test_auto_mode_keeps_the_configured_retries_when_the_first_call_fails(server):
+    server.fail_next("500", "500")
+    client = client_for(server, max_retries=2)
+    assert client.chat(ASK, schema=VERDICT).data["score"] in (0, 1)
+    assert server.count == 3
+    server.fail_next("500", "500", "500")
+    with pytest.raises(LLMUnavailable, match="after 3 attempt"):
+        client_for(server, max_retries=2).chat(ASK, schema=VERDICT)
+
+
+def test_a_forced_json_schema_mode_on_a_server_that_refuses_it_says_which_setting_to_change():
+    with StubServer(json_schema=False) as llama_like:
+        client = client_for(llama_like, json_mode="json_schema", max_retries=0)
+        with pytest.raises(LLMError, match="rejects response_format of type 'json_schema'.*json_mode='json_object'"):
+            client.chat(ASK, schema=VERDICT)
+
+
+def test_raw_control_characters_inside_json_strings_are_accepted(server):
+    server.fail_next("control")
+    client = client_for(server, json_retries=0)
+    result = client.chat(ASK, schema=VERDICT)
+    assert "\t" in result.text and "\t\n" in result.data["reason"] and client.usage.retries == 0
+
+
+def test_a_server_that_crashes_mid_request_is_named_as_crashed(server):
+    server.fail_next("crash")
+    client = client_for(server, max_retries=2)
+    with pytest.raises(LLMUnavailable, match="closed the connection without answering, then refused connections"
+                                             ".*crashed or was stopped"):
+        client.chat(ASK, schema=VERDICT)
+
+
+def test_a_dropped_request_is_retried(server):
+    server.fail_next("drop")
+    client = client_for(server, max_retries=2)
+    assert client.chat(ASK, schema=VERDICT).data["score"] in (0, 1)
+    assert server.count == 2
+
+
+def test_a_server_that_answered_and_then_stopped_is_named_as_stopped(server):
+    client = client_for(server, max_retries=1)
+    client.chat(ASK)
+    server.stop()
+    with pytest.raises(LLMUnavailable, match="answered 1 request\\(s\\) earlier but now refuses connections"):
+        client.chat([{"role": "user", "content": "And now?"}])
+
+
 def test_a_keyless_server_works_without_a_key(server, monkeypatch):
     monkeypatch.delenv("NO_SUCH_KEY_VAR", raising=False)
     client = client_for(server, api_key_env="NO_SUCH_KEY_VAR")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_MODES = ("off", "record", "replay", "replay-or-live")
-JSON_MODES = ("json_schema", "json_object")
+JSON_MODES = ("auto", "json_schema", "json_object")
 FAILURE_MODES = ("raise", "flag")
 ENV_PREFIX = "PROPERSIM_LLM_"
 
@@ -38,8 +38,10 @@ class LLMConfig:
             timeouts, 408/409/429/5xx; it honours ``retry-after`` and backs off).
         max_concurrency: most requests in flight at once from one client.
         temperature, max_tokens, seed: sampling parameters (part of the cache key).
-        json_mode: ``"json_schema"`` (hosted APIs, vLLM) or ``"json_object"``
-            (llama.cpp's server, which takes the schema next to it).
+        json_mode: how a JSON schema is sent: ``"json_schema"`` (hosted APIs,
+            vLLM), ``"json_object"`` (llama-cpp-python's server, which takes the
+            schema next to it) or ``"auto"`` (the default): ``json_schema`` first,
+            and ``json_object`` from then on if the server rejects it.
         json_retries: extra attempts when the output is not valid JSON for the schema.
         cache: path of the SQLite record/replay cache, or ``None``.
         cache_mode: ``off``, ``record``, ``replay`` (a miss is an error) or ``replay-or-live``.
@@ -55,7 +57,7 @@ class LLMConfig:
     temperature: float = 0.0
     max_tokens: int = 512
     seed: int | None = 0
-    json_mode: str = "json_schema"
+    json_mode: str = "auto"
     json_retries: int = 2
     cache: str | None = None
     cache_mode: str = "off"

@@ -3,12 +3,18 @@
 It answers ``POST /v1/chat/completions`` with JSON that fits the request's
 schema (``response_format`` of type ``json_schema`` or ``json_object`` +
 ``schema``), and ``POST /v1/embeddings`` with small deterministic vectors,
-after an optional fixed ``latency`` (a request without a schema gets ``reply``). Scripted *faults* make it misbehave for
-the next requests, in order: ``"timeout"`` (answers after ``hang`` seconds),
-``"429"`` (with ``retry-after: 0``), ``"500"``, ``"malformed"`` (a body that is
-not JSON), ``"truncated"`` (cut-off output, ``finish_reason: length``) and
-``"invalid"`` (JSON that breaks the schema). It listens on 127.0.0.1 only and
-counts every request it gets.
+after an optional fixed ``latency`` (a request without a schema gets ``reply``).
+With ``json_schema=False`` it refuses ``response_format`` of type
+``json_schema`` as llama-cpp-python's server does (HTTP 500, a validation
+error). Scripted *faults* make it misbehave for the next requests, in order:
+``"timeout"`` (answers after ``hang`` seconds), ``"429"`` (with
+``retry-after: 0``), ``"500"``, ``"malformed"`` (a body that is not JSON),
+``"truncated"`` (cut-off output, ``finish_reason: length``), ``"invalid"``
+(JSON that breaks the schema), ``"control"`` (valid JSON but for raw control
+characters inside a string, as grammar-constrained small models write),
+``"drop"`` (closes the connection without answering) and ``"crash"`` (drops
+the request, then stops listening: a server that died). It listens on
+127.0.0.1 only and counts every request it gets.
 
     with StubServer(latency=0.1) as server:
         client = LLMClient(LLMConfig(model="stub", base_url=server.base_url))
@@ -18,13 +24,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+import socket
 import threading
 import time
 from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-FAULTS = ("timeout", "429", "500", "malformed", "truncated", "invalid")
+FAULTS = ("timeout", "429", "500", "malformed", "truncated", "invalid", "control", "drop", "crash")
 
 
 def example_for(schema: dict, seed: str = "") -> Any:
@@ -71,6 +79,17 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):  # keep test output clean
         pass
 
+    def setup(self):
+        super().setup()
+        self.server.connections.add(self.connection)
+
+    def finish(self):
+        self.server.connections.discard(self.connection)
+        try:
+            super().finish()
+        except OSError:  # the connection was shut down under us ("drop", "crash", stop())
+            pass
+
     def do_POST(self):  # noqa: N802 - the http.server API
         stub = self.server.stub
         length = int(self.headers.get("content-length", 0))
@@ -83,6 +102,16 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(400, {"error": {"message": "body is not JSON", "type": "invalid_request_error"}})
         fault = stub.next_fault()
         stub.record(self.path, body, self.headers.get("authorization"), fault)
+        if fault in ("drop", "crash"):
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            if fault == "crash":
+                threading.Thread(target=stub.stop, daemon=True).start()
+            return None
+        rejected = (body.get("response_format") or {}).get("type") == "json_schema" and not stub.json_schema
+        if rejected:  # the words of llama-cpp-python's server (pydantic), as HTTP 500
+            return self._send(500, {"error": {"message": "1 validation error: ('body', 'response_format', 'type') "
+                                              "Input should be 'text' or 'json_object'", "type": "internal_server_error"}})
         if fault == "timeout":
             time.sleep(stub.hang)
         elif stub.latency:
@@ -107,6 +136,8 @@ class _Handler(BaseHTTPRequestHandler):
             content, finish = content[: max(1, len(content) // 2)], "length"
         elif fault == "invalid":
             content = json.dumps({"unexpected": True})
+        elif fault == "control":  # a raw tab and line feed inside the first string value
+            content = re.sub(r'(": ")', lambda m: m.group(1) + "\t\n", content, count=1)
         prompt_tokens = sum(len(str(m.get("content", "")).split()) for m in body.get("messages", []))
         self._send(200, {
             "id": f"stub-{stub.count}", "object": "chat.completion", "created": 0, "model": body.get("model"),
@@ -148,12 +179,18 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     stub: "StubServer"
 
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.connections: set[socket.socket] = set()  # open keep-alive connections, closed by stop()
+
 
 class StubServer:
     """Start with ``start()`` (or ``with``); ``base_url`` ends in ``/v1``."""
 
-    def __init__(self, latency: float = 0.0, hang: float = 5.0, reply: str = "A plain answer."):
+    def __init__(self, latency: float = 0.0, hang: float = 5.0, reply: str = "A plain answer.",
+                 json_schema: bool = True):
         self.latency = latency
+        self.json_schema = json_schema  # False: refuse response_format json_schema, as llama-cpp-python
         self.reply = reply  # the answer to a request without a schema
         self.hang = hang
         self.requests: list[dict] = []
@@ -199,10 +236,15 @@ class StubServer:
         return f"http://127.0.0.1:{self.port}/v1"
 
     def stop(self) -> None:
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
-            self._httpd = None
+        httpd, self._httpd = self._httpd, None
+        if httpd is not None:
+            httpd.shutdown()
+            httpd.server_close()
+            for connection in list(httpd.connections):  # a stopped server answers nothing more
+                try:
+                    connection.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
     def __enter__(self) -> "StubServer":
         return self.start()
