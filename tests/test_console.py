@@ -68,8 +68,9 @@ def test_every_command_through_standard_input_in_a_real_process(tmp_path):
     assert "  kitchen\n" in answer(out, "print spatial memory")
     assert "house:main bedroom:desk" in answer(out, "print tile event 2,1")
     assert "room: main bedroom\n  object: desk\n  walkable: yes" in answer(out, "print tile details 2,1")
-    assert re.match(r"Evaluator memory \(today\):\nToday since \d\d:\d\d: \d+ recommendations? in 150 decisions",
-                    answer(out, "print evaluator memory"))
+    assert re.search(r"^Today since \d\d:\d\d: \d+ recommendations? in 150 decisions",
+                     answer(out, "print evaluator memory"), re.MULTILINE)
+    assert answer(out, "print evaluator memory").startswith("Evaluator memory (today):\nHourly summaries:")
     decision = answer(out, "print last decision")
     assert decision.startswith(f"Step 149 at {last['time'].replace('T', ' ')}: {last['user_action']}")
     assert f"score: {last['score']:g}/4" in decision and decision.count("\n  ") >= 6

@@ -202,30 +202,36 @@ class EvaluationMemory:
         return max(0.0, (now - start).total_seconds() / 60)
 
     def to_text(self, now: datetime) -> str:
-        """The memory as prompt text: today's counts, recent interactions and hourly
-        summaries. At most :data:`MAX_TEXT` characters."""
+        """The memory as prompt text: hourly summaries (oldest first), today's counts, then
+        the recent interactions. At most :data:`MAX_TEXT` characters (the oldest hours go first).
+
+        What changes least leads, so consecutive prompts share a long prefix that an LLM
+        server's prompt cache can reuse."""
         if self.decisions_today == 0:
             return "No interactions yet today."
-        lines = [f"Today since {_clock(self.day_start_time)}: {_count(self.suggestions_today, 'recommendation')} "
-                 f"in {_count(self.decisions_today, 'decision')}, mean score {self.mean_score_today:.1f}."]
+        hours = []
+        for h, (n, recs, total, scored) in list(self._hours.items())[-24:]:
+            mean = f"mean score {total / scored:.1f}" if scored else "no scores"
+            hours.append(f"- {_clock(h)}-{_clock(h + timedelta(hours=1))}: {_count(recs, 'recommendation')} "
+                         f"in {_count(n, 'decision')}, {mean}")
+        rest = [f"Today since {_clock(self.day_start_time)}: {_count(self.suggestions_today, 'recommendation')} "
+                f"in {_count(self.decisions_today, 'decision')}, mean score {self.mean_score_today:.1f}."]
         since = self.minutes_since_last_suggestion(now)
         if since is None:
-            lines.append("No recommendation yet today.")
+            rest.append("No recommendation yet today.")
         else:
-            lines.append(f"Last recommendation at {_clock(self.last_suggestion_time)} ({since:.0f} minutes ago).")
+            rest.append(f"Last recommendation at {_clock(self.last_suggestion_time)} ({since:.0f} minutes ago).")
         horizon = now - _RECENT
         recent = [i for i in self._recent if horizon < i.time <= now]
         if recent:
-            lines.append(f"Last {RECENT_MINUTES} minutes:")
+            rest.append(f"Last {RECENT_MINUTES} minutes:")
             for i in recent:
                 what = "No Recommendation" if i.text is None else f"Recommended: {i.text!r}"
                 score = "not scored" if math.isnan(i.score) else f"score {i.score:g}"
-                lines.append(f"- {_clock(i.time)} {what} ({score})")
-        if self._hours:
-            lines.append("Hourly summaries:")
-            for h, (n, recs, total, scored) in list(self._hours.items())[-24:]:
-                mean = f"mean score {total / scored:.1f}" if scored else "no scores"
-                lines.append(f"- {_clock(h)}-{_clock(h + timedelta(hours=1))}: {_count(recs, 'recommendation')} "
-                             f"in {_count(n, 'decision')}, {mean}")
-        text = "\n".join(lines)
+                rest.append(f"- {_clock(i.time)} {what} ({score})")
+        while True:
+            text = "\n".join((["Hourly summaries:"] + hours if hours else []) + rest)
+            if len(text) <= MAX_TEXT or not hours:
+                break
+            hours.pop(0)
         return text if len(text) <= MAX_TEXT else text[:MAX_TEXT - 3] + "..."

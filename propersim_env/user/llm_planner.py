@@ -84,13 +84,15 @@ class LLMPlanner:
                  previous: DayPlan | None) -> DayPlan:
         menu = "; ".join(f"{a.id} ({a.description})" for a in activities().values() if a.id != SLEEP)
         p = persona.profile
+        # The persona and the instructions first and byte-stable, the day last: a server's
+        # prompt cache reuses the shared start (see the LLM evaluator's prompt layout).
         prompt = (
-            f"Plan {persona.name}'s {_WEEKDAYS[weekday]} (day {day + 1}) at home, hour by hour, from waking "
-            f"to bedtime. Who: {persona.describe()}. {p['background']} Lifestyle: {p['lifestyle']} "
-            f"Needs for the daily plan: {p['daily_plan_needs']}\n"
+            f"Plan {persona.name}'s day at home, hour by hour, from waking to bedtime. Who: {persona.describe()}. "
+            f"{p['background']} Lifestyle: {p['lifestyle']} Needs for the daily plan: {p['daily_plan_needs']}\n"
             f"Use only these activity ids: {menu}.\n"
             "Give wake_time and bedtime as HH:MM, the daily plan in a few broad strokes, and the schedule as "
-            "blocks with a start time HH:MM, an activity id and its length in minutes, in time order."
+            "blocks with a start time HH:MM, an activity id and its length in minutes, in time order.\n"
+            f"The day to plan: {_WEEKDAYS[weekday]} (day {day + 1})."
         )
         messages = [{"role": "system", "content": "You plan realistic days for a simulated person. Answer in JSON only."},
                     {"role": "user", "content": prompt}]
@@ -156,10 +158,11 @@ class LLMPlanner:
             }},
             "required": ["subtasks"],
         }
-        prompt = (f"{persona.name} ({persona.describe()}) is {act.description} from "
-                  f"{minutes_to_clock(block.start)} for {block.duration} minutes. Break it into steps of 5 to 30 "
-                  f"minutes, each at one place from the list, in order. Describe each step in a few words "
-                  f"(e.g. 'chopping vegetables').")
+        prompt = (f"Who: {persona.name} ({persona.describe()}). Break the activity below into steps of 5 to 30 "
+                  "minutes, each at one place from the list, in order. Describe each step in a few words "
+                  "(e.g. 'chopping vegetables').\n"
+                  f"The activity: {act.description}, from {minutes_to_clock(block.start)} for {block.duration} "
+                  "minutes.")
         messages = [{"role": "system", "content": "You break activities into concrete steps. Answer in JSON only."},
                     {"role": "user", "content": prompt}]
         steps = self.client.chat(messages, schema=schema, name="decomposition", purpose="planner").data["subtasks"]
