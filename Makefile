@@ -20,7 +20,10 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+# llama-cpp-python first, built for any x86-64 (never -march=native, never pip's cached
+# wheel); pip then finds it installed. See scripts/install_llama_cpp.py.
+$(VENV)/.installed-dev: pyproject.toml scripts/install_llama_cpp.py | $(BIN)/python
+	$(BIN)/python scripts/install_llama_cpp.py
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
@@ -29,8 +32,10 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/compare_policies.py --personas all --days 3 --seeds 0 --out runs/demo
 
+# pytest-xdist over all cores; a test file stays on one worker (module fixtures such as
+# the local llama.cpp server start once)
 test: $(VENV)/.installed-dev
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 # The study's grid: 6 baselines x 32 personas x 14 days (a few minutes on 2 cores)
 compare: $(VENV)/.installed-bench
