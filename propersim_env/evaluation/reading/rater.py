@@ -1,0 +1,676 @@
+"""Text that speaks to or about a rater, a rating, a prompt or the system, instead of
+(or besides) speaking to the resident.
+
+A suggestion is advice to the resident. Anything in it that tries to influence
+its rating, or shows that it was written for someone other than the resident,
+fails communication & safety. :func:`rater_address` returns the words that show
+it, as written, or ``None``; :func:`find_rater_address` also names the kind:
+
+- **speaks to a rater**: a grader, evaluator, rater or annotator named at all;
+  a reviewer, judge, assessor, moderator, examiner, critic or reader when it is
+  addressed ("Dear judge", "Reviewer:", "note to the examiner", "you, the
+  reader") or told what to do ("the judges should note..."); "whoever reads this";
+- **asks for a rating**: a rating verb aimed at the message ("rate this",
+  "please score my answer", "grade me", "this should be rated highly"); a score
+  (``10/10``, "4 out of 4", "full marks", "five stars", "A+", "a perfect 10",
+  "a thumbs up", "the maximum reward") given to, deserved or earned by the
+  message ("give this a 4", "this earns top marks", "I deserve five stars"), or
+  standing alone ("(5/5)", "Full marks!"); maximising a reward or score;
+- **praises itself**: the message calls itself excellent, ideal, helpful,
+  well-timed, tailored... ("this is an excellent suggestion", "a helpful
+  response", "this recommendation is perfectly suited") or says that it fits
+  criteria, a rubric or the resident's preferences;
+- **talks about prompts, instructions or the model**: "ignore your
+  instructions", "system prompt", "as an AI language model", "my training",
+  "respond with the score", "the assistant's output", "max tokens", JSON;
+- **talks about the message instead of giving it**: labels and lead-ins
+  ("Suggestion:", "Here is a recommendation:", "Output:", "as follows"), and
+  notes on how it was written ("I kept this short");
+- **talks about the resident in the third person**: "the user", "the
+  resident", "the persona", "the human";
+- **chat markup**: role tags and special tokens (``[SYSTEM]``,
+  ``<|im_start|>``, ``assistant:``, ``[INST]``).
+
+Honest look-alikes are left alone: the resident's own scores and ratings
+("beat your high score", "rate your energy from 1 to 5", "give yourself full
+marks", "a five-star recipe", "the film's score"), other senses ("mark the
+date", "points on the map", "reward yourself", "the judges on the baking
+show", "the user manual", "the human body", "a writing prompt"), short lead-ins
+that propose at once ("Here's an idea: ...", "Tip: ...", "My suggestion is to
+..."), softeners ("just a suggestion") and AI as a topic for a resident who
+works in it ("a paper on reward models", "the open-source evaluator library",
+"as an AI researcher").
+
+Limits: there is no parser, so who is rated is read from nearby words: "try
+the new café and give it five stars" is read as rating the message (a
+reviewer would query it too). Third-person talk about the resident by name is
+not seen (the name is not known here), nor is a rater addressed only as "you".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .nlp import Analysis, Token
+from .token_patterns import TokenPatterns, phrase
+from .topics import inflections
+
+
+def _forms(*words: str) -> frozenset[str]:
+    """Words with their regular inflections (the tagger's lemma is not always right:
+    "rated" has the lemma "rat")."""
+    out = set(words)
+    for w in words:
+        out |= inflections(w)
+    return frozenset(out)
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class RaterAddress:
+    """What was found: its kind (a short phrase) and the words as written."""
+
+    kind: str
+    phrase: str
+
+
+TO_RATER = "speaks to a rater"
+ASKS_RATING = "asks for a rating"
+SELF_PRAISE = "praises itself"
+PROMPT_TALK = "talks about prompts, instructions or the model"
+META_TALK = "talks about the message instead of giving it"
+THIRD_PERSON = "talks about the resident in the third person"
+CHAT_MARKUP = "chat markup"
+
+# --- word sets -------------------------------------------------------------------------
+
+# Nouns for the message itself.
+SELF_NOUNS = _set("""suggestion suggestions recommendation recommendations response responses answer answers
+reply replies message output outputs completion completions proposal nudge generation""")
+# Softer nouns for the message, which also name what it proposes ("a good idea to walk").
+SOFT_SELF_NOUNS = _set("idea tip advice thought")
+# Words that make a noun phrase the message's own ("this suggestion", "my answer").
+SELF_DETERMINERS = _set("this my our")
+# Position words that point at the message ("the above answer", "the following suggestion").
+POSITION_WORDS = _set("above following below present current preceding given enclosed aforementioned")
+# People who rate: always rater talk unless the sentence is about them as a topic.
+STRONG_RATERS = _forms("evaluator", "grader", "rater", "annotator", "labeler", "labeller")
+# People who rate in one sense and not in others ("the judges on the show"): rater talk when addressed.
+WEAK_RATERS = _forms("reviewer", "judge", "assessor", "moderator", "examiner", "critic", "reader", "auditor",
+                     "overseer")
+ALL_RATERS = STRONG_RATERS | WEAK_RATERS
+# Nouns after a rater or AI word that make it a thing the resident works on ("the evaluator library").
+TECH_HEADS = _forms("project", "library", "tool", "repo", "repository", "framework", "code", "codebase",
+                    "benchmark", "paper", "research", "design", "bias", "pipeline", "package", "api", "module",
+                    "tutorial", "course", "talk", "workshop", "meetup", "conference", "training", "architecture",
+                    "agreement", "guideline", "study", "dataset", "data", "job", "role", "position", "ethics",
+                    "safety", "alignment", "researcher", "engineer", "startup", "company", "team", "lab",
+                    "community", "newsletter", "podcast", "blog", "article", "book", "documentary", "seminar",
+                    "lecture", "class", "experiment", "evaluation", "leaderboard", "model", "field")
+# Words before "about/on" that make what follows a topic of reading or work ("a paper on reward models").
+TOPIC_CUES = _forms("paper", "article", "talk", "book", "blog", "post", "podcast", "video", "lecture", "course",
+                    "documentary", "thread", "essay", "chapter", "research", "study", "issue", "discussion",
+                    "debate", "seminar", "panel", "meetup", "newsletter", "report", "survey", "review",
+                    "read", "learn", "research", "write", "discuss", "explore", "study", "dig", "skim")
+TOPIC_PREPOSITIONS = _set("about on regarding into of covering around")
+# Rating verbs, inflected (matched on the written form because lemmas can be wrong).
+RATE_VERBS = _forms("rate", "score", "grade", "mark", "rank", "evaluate", "assess", "judge", "review", "upvote",
+                    "reward", "critique")
+# Verbs that give, deserve or earn a rating.
+GRANT_VERBS = _forms("give", "award", "assign", "deserve", "earn", "merit", "warrant", "get", "receive",
+                     "hand", "grant") | _set("gave given got gotten worth")
+# Words that make "it"/"this" after a rating verb a request about the message ("rate it highly").
+RATING_MANNER = _set("""highly positively favourably favorably generously accordingly well high top fairly
+kindly a an as""")
+# Nouns of rating.
+RATING_NOUNS = _forms("rating", "score", "grade", "mark", "point", "star", "credit", "reward", "review",
+                      "evaluation", "assessment", "feedback", "thumbs", "upvote")
+# Adjectives that make a rating noun the most a rater can give ("full marks", "the maximum reward").
+MAX_ADJECTIVES = _set("full top maximum max perfect highest")
+# Adjectives that make a rating noun a good one ("a high rating", "a good score").
+GOOD_ADJECTIVES = _set("high good great excellent positive glowing strong best favourable favorable solid")
+# Nouns that follow a rating word as a rating unit ("five stars", "4 points").
+RATING_UNITS = _set("star stars point points mark marks out")
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "hundred": 100}
+# Words that follow a fraction that is not a score ("4/4 time", "3/4 cup").
+FRACTION_UNITS = _set("""time beat beats meter metre rhythm signature bar bars cup cups teaspoon teaspoons
+tablespoon tablespoons tsp tbsp inch inches mile miles pound pounds kg litre liter pint pints of""")
+# Words that point at the resident.
+YOU = _set("you your yours yourself yourselves u ur ya")
+# Words that point at the speaker or the message.
+SELF_PRONOUNS = _set("i me my mine myself we us our ours")
+# Praise a message may not give itself.
+PRAISE = _set("""excellent perfect ideal optimal outstanding superb flawless exemplary exceptional impeccable
+brilliant great good fantastic wonderful amazing helpful useful thoughtful considerate insightful appropriate
+relevant suitable fitting timely tailored personalized personalised well-timed well-suited well-crafted
+high-quality top-notch best smart clever valuable polished excellent thorough compliant safe respectful
+on-point spot-on""")
+# Praise strong enough to count for the softer self-nouns ("this is a brilliant idea").
+STRONG_PRAISE = _set("""excellent perfect ideal optimal outstanding superb flawless exemplary exceptional
+impeccable brilliant tailored personalized personalised""")
+# Adverbs of praise before a participle ("perfectly suited", "ideally timed").
+PRAISE_ADVERBS = _set("perfectly ideally optimally well carefully thoughtfully expertly precisely exactly")
+PRAISE_PARTICIPLES = _set("""suited tailored timed matched aligned crafted chosen calibrated designed
+personalized personalised targeted fitted adapted""")
+# Verbs by which a message says it fits what it is judged by.
+META_VERBS = _forms("fit", "meet", "satisfy", "match", "fulfil", "fulfill", "comply", "conform", "align", "adhere",
+                    "tick", "hit", "pass", "respect", "address", "honour", "honor", "cover", "suit", "follow",
+                    "consider", "avoid", "balance", "obey")
+# What a message is judged by.
+RUBRIC_WORDS = _set("criteria criterion rubric rubrics")
+# Softeners that make "this is a suggestion" modest rather than meta.
+SOFTENERS = _set("just only merely simply")
+# Nouns that make "user" a compound with an honest meaning ("the user manual").
+USER_HEADS = _forms("manual", "guide", "name", "account", "interface", "setting", "profile", "review", "forum",
+                    "group", "experience", "base", "agreement", "id", "handbook")
+# Instructions a message must not tell anyone to ignore.
+INSTRUCTION_WORDS = _forms("instruction", "prompt", "directive", "guideline", "rubric", "programming",
+                           "criterion") | _set("criteria")
+OVERRIDE_VERBS = _forms("ignore", "disregard", "forget", "override", "bypass", "overlook", "discard", "drop")
+
+# Labels that announce a rating or a part of a model's answer ("Rating: 4", "Reasoning:").
+LABEL_WORDS = _set("""rating ratings score scores grade reward evaluation verdict label reasoning explanation
+justification rationale output input instruction instructions""")
+# Words after "a helpful answer" that make it someone else's ("a helpful answer on the forum").
+NOT_SELF_AFTER = _set("from on by in to at under of")
+
+SETS = {
+    "SELF_NOUN": SELF_NOUNS, "SOFT_SELF": SOFT_SELF_NOUNS, "SELF_DET": SELF_DETERMINERS,
+    "POSITION": POSITION_WORDS, "RATER": ALL_RATERS, "WEAK_RATER": WEAK_RATERS, "TECH": TECH_HEADS,
+    "PRAISE": PRAISE, "STRONG_PRAISE": STRONG_PRAISE, "PRAISE_ADV": PRAISE_ADVERBS,
+    "PRAISE_PART": PRAISE_PARTICIPLES, "META": META_VERBS, "RUBRIC": RUBRIC_WORDS, "SOFT": SOFTENERS,
+    "USER_HEAD": USER_HEADS, "INSTRUCTION": INSTRUCTION_WORDS, "OVERRIDE": OVERRIDE_VERBS,
+    "RATE": RATE_VERBS, "LABEL": LABEL_WORDS, "NOT_SELF_AFTER": NOT_SELF_AFTER,
+}
+
+# --- phrase patterns (see token_patterns for the notation) -------------------------------
+
+PATTERNS = (
+    # a rater addressed or told what to do
+    (TO_RATER, "dear|dearest|attention|hey|hi|hello|greetings {RATER}"),
+    (TO_RATER, "note|message|memo|reminder|word|hint|heads-up|ps to|for the|any|all|our|my|every? ~1 {RATER}"),
+    (TO_RATER, "^ {RATER} ,|:|-|!"),
+    (TO_RATER, ", {WEAK_RATER} $"),
+    (TO_RATER, "you , the|my|dear {RATER}"),
+    (TO_RATER, "as|being the {RATER}"),
+    (TO_RATER, "if you be|'re the|an|a|my _/ADJ? {RATER}"),
+    (TO_RATER, "the|our|any|all {WEAK_RATER} should|will|must|can|may|might|ought|need ~2 {RATE}|note|see|"
+               "agree|recognize|recognise|consider|appreciate|notice"),
+    (TO_RATER, "whoever|anyone|anybody|everyone|those|person|one|people ~2 read|reads|reading|{RATE} this|these !_/NOUN,ADJ"),
+    (TO_RATER, "if you be|'re reading|{RATE} this|these !_/NOUN,ADJ"),
+    # prompts, instructions, the model
+    (PROMPT_TALK, "{OVERRIDE} all|any|the|your|my|previous|prior|earlier|above|preceding|system|these|those|"
+                  "other|original|initial|existing|of|its|their ~2 {INSTRUCTION}"),
+    (PROMPT_TALK, "{OVERRIDE} previous|prior|earlier|above|preceding|system|original ~1 rules|rule|policy|policies|"
+                  "constraints|context|messages|text"),
+    (PROMPT_TALK, "{OVERRIDE} the|everything|all above|before"),
+    (PROMPT_TALK, "{OVERRIDE} what|everything you were|'ve|have been? told|instructed|asked"),
+    (PROMPT_TALK, "system|developer prompt|prompts|message|messages|instruction|instructions|override|directive|"
+                  "directives|role|tag"),
+    (PROMPT_TALK, "hidden|original|initial|previous|prior|above|user prompt|prompts|instruction|instructions"),
+    (PROMPT_TALK, "prompt injection|injections|engineering"),
+    (PROMPT_TALK, "instructions|instruction|prompt|rubric above|below|given"),
+    (PROMPT_TALK, "this|the prompt say|says|said|asks|asked|states|stated|above|given|requires|wants"),
+    (PROMPT_TALK, "as|being an|a ai !_/NOUN,PROPN"),
+    (PROMPT_TALK, "as|being an|a ai language model|models"),
+    (PROMPT_TALK, "as|being an|a ai assistant|model|system|chatbot|bot"),
+    (PROMPT_TALK, "as|being a|an large? language model !_/NOUN"),
+    (PROMPT_TALK, "as|being a|an chatbot|bot|llm|algorithm|machine !_/NOUN"),
+    (PROMPT_TALK, "i be|'m|am just|only|merely|simply|not? a|an|but ai|llm|chatbot|bot|program|machine|model|"
+                  "algorithm !_/NOUN"),
+    (PROMPT_TALK, "i be|'m|am just|only|merely|simply|not? a|an|but large? language|ai|computer model|program|"
+                  "assistant"),
+    (PROMPT_TALK, "my training|programming|creators|creator|developers|developer|guidelines|instructions|"
+                  "weights|parameters|model|prompt"),
+    (PROMPT_TALK, "my knowledge cutoff|cut-off"),
+    (PROMPT_TALK, "knowledge|training cutoff|cut-off"),
+    (PROMPT_TALK, "content|usage|moderation|openai|anthropic policy|policies|filter|filters"),
+    (PROMPT_TALK, "token limit|limits|budget|count|counts"),
+    (PROMPT_TALK, "max|maximum|output|input|special|prompt|completion tokens|token"),
+    (PROMPT_TALK, "json|jsonl|yaml !_/NOUN,PROPN"),
+    (PROMPT_TALK, "respond|reply|answer|output|return|print|emit|generate|produce only? with|in? only? just? the|a|"
+                  "an|your|one|single? _/ADJ? score|rating|grade|json|label|verdict|digit|integer|mark|marks"),
+    (PROMPT_TALK, "the|this|my|final|model|assistant|raw output|outputs !_/NOUN !of"),
+    (PROMPT_TALK, "the|this|an|our ai? assistant 's|be|should|will|would|must|recommend|recommends|suggest|"
+                  "suggests|says|output|response|reply|message|suggestion|recommendation|has|wants|thinks"),
+    (PROMPT_TALK, "this|the ai|llm|model|chatbot|bot|algorithm recommend|recommends|suggest|suggests|think|thinks|"
+                  "believe|believes|say|says|wants|output|outputs"),
+    # labels, lead-ins and notes about the message
+    (META_TALK, "^ {SELF_NOUN}|{LABEL}|final :|="),
+    (META_TALK, "^ final {SELF_NOUN}|{LABEL} :|="),
+    (META_TALK, "^ suggestion|suggestions|recommendation|recommendations|proposal|response|output|completion ~4 :"),
+    (META_TALK, "^ here|below|following be|'s|is a|an|my|the|one|our|your _/ADJ? _/ADJ? {SELF_NOUN} :|for|$"),
+    (META_TALK, "^ this be|'s|is a|an|my|the|one|our _/ADJ? {SELF_NOUN} :|for"),
+    (META_TALK, "^ my|the|a|our _/ADJ? {SELF_NOUN} :|-|–|—"),
+    (META_TALK, "{SELF_NOUN} be|is as follows"),
+    (META_TALK, "the following {SELF_NOUN}"),
+    (META_TALK, "{SELF_NOUN} below|above"),
+    (META_TALK, "i have|'ve? ~1 keep|kept|make|made|write|wrote|written|phrase|phrased|word|worded|tailor|"
+                "tailored|craft|crafted|design|designed|personalize|personalized|personalise|personalised|adapt|"
+                "adapted|format|formatted|structure|structured|limit|limited|aim|aimed it|this|the|my ~2 short|brief|"
+                "concise|simple|friendly|polite|gentle|positive|neutral|clear|safe|under|within|free|appropriate|"
+                "personal|respectful|light|relevant|specific|to|for|around|message|suggestion|response|words"),
+    (META_TALK, "word count|limit"),
+    # praise of the message by the message
+    (SELF_PRAISE, "this|it be|'s|is a|an|the|my most? _/ADJ? ,? {PRAISE} ,|and? _/ADJ,VERB? -? _/ADJ,VERB? "
+                  "{SELF_NOUN}"),
+    (SELF_PRAISE, "this|it be|'s|is a|an|the|my most? _/ADJ? ,? {STRONG_PRAISE} ,|and? _/ADJ? {SOFT_SELF}"),
+    (SELF_PRAISE, "a|an|the|my|this|our|what most? {PRAISE} ,|and? _/ADJ,ADV? -? _/ADJ,VERB? ,? _/ADJ,VERB? "
+                  "{SELF_NOUN} !{NOT_SELF_AFTER}"),
+    (SELF_PRAISE, "this|my|our|the _/ADJ? {SELF_NOUN} be|'s|is|was|seems|feels|should|will|would|must ~2 "
+                  "{PRAISE}|{PRAISE_ADV} {PRAISE_PART}?"),
+    (SELF_PRAISE, "this|my|our|the _/ADJ? {SELF_NOUN} {META}"),
+    (SELF_PRAISE, "this|my|our|the _/ADJ? {SELF_NOUN} ~4 approved|vetted|verified|validated|endorsed|certified|"
+                  "cleared|checked|reviewed|rated"),
+    (SELF_PRAISE, "top|highly|best|well|perfectly|five|5|four|4 -? rated|scored|graded|star {SELF_NOUN}|{SOFT_SELF}"),
+    (SELF_PRAISE, "this|it {META} ~4 preferences|requirements|expectations|personality|traits|profile"),
+    (SELF_PRAISE, "well|perfectly|nicely|ideally -? timed|suited|crafted|chosen|tailored|targeted ,|and? "
+                  "_/ADJ,ADV? -? _/ADJ,VERB? {SELF_NOUN}"),
+    (SELF_PRAISE, "{PRAISE_ADV} {PRAISE_PART} to|for the|this|your user|resident|persona|human|criteria|"
+                  "criterion|rubric|preferences|profile|personality|traits|needs|request|situation|moment"),
+    (SELF_PRAISE, "{META} ~3 all|every|each|the|your|these|four|4|my ~2 {RUBRIC}|persona"),
+    (SELF_PRAISE, "four|4|all|evaluation criteria|criterion|rubric"),
+    # the resident in the third person
+    (THIRD_PERSON, "the|this|that|our|each|every|a|an|target|end|current user|users !{USER_HEAD}"),
+    (THIRD_PERSON, "^ user|users|human|resident|persona :|="),
+    (THIRD_PERSON, "the|this|that|our|your|their persona|personas !_/NOUN"),
+    (THIRD_PERSON, "persona 's|profile|traits|description|preferences|criteria|details"),
+    (THIRD_PERSON, "the|this|our =resident|=human|=individual|=participant !_/NOUN,ADJ,PROPN,NUM"),
+    # role tags in brackets
+    (CHAT_MARKUP, "[|<|( system|assistant|user|human|ai|bot|model|inst|sys|instruction|instructions|developer|"
+                  "admin|evaluator|grader|rater|judge|reviewer|rating|score|output ]|>|)|:"),
+    (CHAT_MARKUP, "^ system|assistant|human|ai|bot|model|gpt|llm|developer|admin|operator|inst :|=|>"),
+)
+
+# Special tokens, chat templates, rating tags and rating fields, read on the raw text (the
+# tokenizer splits them): "<|im_start|>", "[INST]", "<rating>4</rating>", '"score": 4', "timing=1".
+_FIELDS = (r"score|scores|rating|ratings|grade|reward|verdict|label|reason|reasoning|evaluation|preference|timing"
+           r"|frequency|communication|communication_safety|safety|criteria|criterion")
+CHAT_TOKENS = re.compile(
+    r"<\|[^|<>\n]{1,40}\|>|\[/?INST\]|<</?SYS>>|</?s>"
+    r"|</?(?:system|assistant|user|human|ai|bot|prompt|instruction|suggestion|response|answer|output|"
+    + _FIELDS + r")\b[^<>\n]{0,40}>"
+    r"|^\s*#{2,}\s*(?:instruction|response|system|input|output|assistant|user)\b"
+    r"|[\"'](?:" + _FIELDS + r")[\"']\s*:"
+    r"|\b(?:score|rating|grade|reward|verdict)\s*(?:=|:)\s*\d{1,3}(?:\.\d)?(?:\s*/\s*\d{1,3})?\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> TokenPatterns:
+    return TokenPatterns(PATTERNS, SETS)
+
+
+# --- rating amounts and who gets them --------------------------------------------------
+
+_NUMBER = re.compile(r"^\d{1,3}(?:\.\d)?$")
+
+
+def _number(token: Token) -> float | None:
+    word = token.lower
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    return float(word) if _NUMBER.match(word) else None
+
+
+_FRACTION = re.compile(r"^(\d{1,3}(?:\.\d)?)/(\d{1,3})$")
+
+
+def _is_high_score(top: float, bottom: float) -> bool:
+    return bottom in (3, 4, 5, 10, 20, 100) and bottom * 0.8 <= top <= bottom
+
+
+def _amount_at(tokens: tuple[Token, ...], i: int, end: int) -> tuple[int, bool] | None:
+    """A rating amount starting at token ``i``: ``(its end, strong)``, or ``None``. A strong
+    amount is a top score ("10/10", "full marks"), which reads as rater talk even
+    standing alone; a weak one ("a high rating") only when the message gets it."""
+    t = tokens[i]
+    word = t.lower
+    if word not in _AMOUNT_STARTS and not word[:1].isdigit():
+        return None
+    nxt = tokens[i + 1].lower if i + 1 < end else ""
+    # "10/10", "4/4", "9/10" (one token or three)
+    found = _FRACTION.match(word)
+    if found:
+        if _is_high_score(float(found.group(1)), float(found.group(2))) and nxt not in FRACTION_UNITS:
+            return i + 1, True
+        return None
+    top = _number(t)
+    if top is not None:
+        if nxt == "/" and i + 2 < end:
+            bottom = _number(tokens[i + 2])
+            after = tokens[i + 3].lower if i + 3 < end else ""
+            if bottom is not None and _is_high_score(top, bottom) and after not in FRACTION_UNITS:
+                return i + 3, True
+            return None
+        # "4 out of 4", "ten out of ten" (not "3 out of 4 days", "nine out of ten people")
+        if nxt == "out" and i + 3 < end and tokens[i + 2].lower == "of":
+            bottom = _number(tokens[i + 3])
+            after = tokens[i + 4] if i + 4 < end else None
+            if bottom is not None and (after is None or after.lower == "stars" or after.pos not in ("NOUN", "ADP")):
+                return (i + 4, _is_high_score(top, bottom)) if _is_high_score(top, bottom) else None
+            return None
+        # "five stars", "4 points", "5-star"
+        k = i + 1
+        if k < end and tokens[k].lower == "-":
+            k += 1
+        if k < end and tokens[k].lower in ("star", "stars", "point", "points", "marks"):
+            return k + 1, tokens[k].lower.startswith("star") and top >= 4
+        return None
+    if word in ("a+", "a++") or (word == "a" and nxt == "+"):
+        return (i + 1 if word != "a" else i + 2), True
+    if word == "thumbs" and nxt == "up":
+        return i + 2, True
+    if word == "gold" and nxt == "star":
+        return i + 2, False
+    if word in MAX_ADJECTIVES or word in GOOD_ADJECTIVES:
+        k = i + 1
+        if k < end and tokens[k].lower == "possible":
+            k += 1
+        if k < end:
+            noun = tokens[k].lower
+            if noun in RATING_NOUNS or noun in ("10", "ten", "4", "four", "5", "five"):
+                if noun in ("star", "stars") and word not in MAX_ADJECTIVES:
+                    return None
+                strong = word in MAX_ADJECTIVES and not (word in ("top", "highest") and noun == "score")
+                return k + 1, strong
+    # "a 4", "a perfect 10" (a rating only when the message gets it: "give it a 4")
+    if word in ("a", "an"):
+        k = i + 1
+        if k < end and tokens[k].lower in ("perfect", "solid", "full", "clear", "strong", "easy", "straight"):
+            k += 1
+        if k < end and _number(tokens[k]) is not None and _number(tokens[k]) <= 100:
+            fuller = _amount_at(tokens, k, end)  # "a 4 out of 4", "a 10/10"
+            if fuller is not None:
+                return fuller
+            after = tokens[k + 1] if k + 1 < end else None
+            if after is None or (after.pos not in ("NOUN", "PROPN") and after.lower not in ("-", "/", ":", "%")):
+                return k + 1, tokens[k - 1].lower == "perfect"
+        return None
+    # "a rating of 4", "score of 10"
+    if word in RATING_NOUNS and nxt == "of" and i + 2 < end and _number(tokens[i + 2]) is not None:
+        return i + 3, False
+    return None
+
+
+# Words an amount can start with (besides digits): a quick test before reading further.
+_AMOUNT_STARTS = frozenset(NUMBER_WORDS) | MAX_ADJECTIVES | GOOD_ADJECTIVES | RATING_NOUNS | {
+    "a+", "a++", "a", "thumbs", "gold"}
+
+
+def _head_after(tokens: tuple[Token, ...], i: int, end: int) -> Token | None:
+    """The noun that the words from ``i`` on lead to, skipping adjectives, numbers and hyphens
+    ("this well-timed suggestion" -> suggestion), or ``None`` if no noun comes first."""
+    for k in range(i, min(i + 6, end)):
+        t = tokens[k]
+        if t.pos in ("NOUN", "PROPN") and t.lower not in ("+",):
+            # a compound: take its last noun ("recipe suggestion" -> suggestion)
+            while k + 1 < end and tokens[k + 1].pos == "NOUN" and tokens[k + 1].lower not in RATING_UNITS:
+                k += 1
+            return tokens[k]
+        if t.pos not in ("ADJ", "ADV", "NUM", "PUNCT", "CCONJ") or t.lower in (",", ".", "!", "?", ":", ";"):
+            return None
+    return None
+
+
+def _is_self_noun(token: Token | None, soft: bool = False) -> bool:
+    return token is not None and (token.lower in SELF_NOUNS or token.lemma in SELF_NOUNS
+                                  or (soft and token.lower in SOFT_SELF_NOUNS))
+
+
+def _pointer(tokens: tuple[Token, ...], k: int, end: int) -> str | None:
+    """Whom token ``k`` points at: ``"self"`` (the message or its writer), ``"you"`` (the
+    resident), ``"other"`` (a thing named by a noun) or ``None`` (neither)."""
+    t = tokens[k]
+    word = t.lower
+    if word in YOU:
+        return "you"
+    if word in SELF_PRONOUNS:
+        return "self"
+    if word in ("this", "these"):
+        head = _head_after(tokens, k + 1, end)
+        if head is None or _amount_at(tokens, k + 1, end) is not None:
+            return "self"
+        return "self" if _is_self_noun(head, soft=True) else "other"
+    if word == "it":
+        return "self"
+    if word in ("the", "a", "an", "that", "his", "her", "their") and k + 1 < end:
+        head = _head_after(tokens, k + 1, end)
+        if head is None:
+            return None
+        if tokens[k + 1].lower in POSITION_WORDS or head.lower in ("assistant", "ai"):
+            return "self"
+        if word == "the" and head.lower in ("suggestion", "recommendation", "proposal", "nudge", "output"):
+            return "self"
+        return "other"
+    if t.pos in ("NOUN", "PROPN") and word not in RATING_NOUNS and word not in RATING_UNITS:
+        return "self" if _is_self_noun(t) else "other"
+    return None
+
+
+def _rating_target(tokens: tuple[Token, ...], first: int, start: int, end: int) -> tuple[str | None, int]:
+    """Who gets the rating amount at ``start`` in the sentence ``first``..``end``: the
+    recipient between a giving or rating verb and the amount, else the subject before it;
+    and where the words that say so begin (the verb, or the amount)."""
+    verb = None
+    for k in range(start - 1, max(first, start - 9) - 1, -1):
+        if tokens[k].lower in GRANT_VERBS or tokens[k].lower in RATE_VERBS or tokens[k].lemma in ("give", "deserve",
+                                                                                                  "earn", "get"):
+            verb = k
+            break
+    if verb is not None:
+        for k in range(verb + 1, start):
+            who = _pointer(tokens, k, end)
+            if who is not None:
+                return who, verb
+        for k in range(verb - 1, first - 1, -1):
+            who = _pointer(tokens, k, end)
+            if who is not None:
+                return who, (k if verb - k <= 3 else verb)
+        return None, verb
+    # no verb: anyone named in the sentence, the nearest first
+    nearest = None
+    for k in range(first, end):
+        if k >= start and nearest is not None:
+            break
+        who = _pointer(tokens, k, end) if not (start <= k < start + 3) else None
+        if who in ("self", "you"):
+            nearest = who
+    return nearest, start
+
+
+def _rating_amount(analysis: Analysis) -> tuple[str, int, int] | None:
+    """A score given to or claimed by the message (see the module docstring)."""
+    tokens = analysis.tokens
+    for first, end in analysis.sentences:
+        i = first
+        while i < end:
+            found = _amount_at(tokens, i, end)
+            if found is None:
+                i += 1
+                continue
+            stop, strong = found
+            # an amount before a noun describes that noun ("a five-star recipe", "a 10 out of 10 day")
+            if stop < end and tokens[stop].pos in ("NOUN", "PROPN") and tokens[stop].lower not in RATING_UNITS \
+                    and tokens[stop].lower not in RATING_NOUNS:
+                if _is_self_noun(tokens[stop], soft=True):
+                    return ASKS_RATING, i, stop + 1
+                i = stop
+                continue
+            start = i
+            if start > first and tokens[start - 1].lower in ("a", "an", "the"):
+                start -= 1
+            who, opening = _rating_target(tokens, first, start, end)
+            if who == "self" or (who is None and strong):
+                return ASKS_RATING, opening, stop
+            i = stop
+    return None
+
+
+def _subject_before(tokens: tuple[Token, ...], first: int, i: int, end: int) -> str | None:
+    """Whom the nearest pointing word before token ``i`` points at (see :func:`_pointer`)."""
+    for k in range(i - 1, first - 1, -1):
+        who = _pointer(tokens, k, end)
+        if who is not None:
+            return who
+    return None
+
+
+def _rating_request(analysis: Analysis) -> tuple[str, int, int] | None:
+    """A rating verb aimed at the message: "rate this", "score my answer", "grade me",
+    "rate it highly", "please rate accordingly", "the suggestion should be rated highly";
+    a giving verb with a rating noun for the message ("this deserves a good rating")."""
+    tokens = analysis.tokens
+    for first, end in analysis.sentences:
+        for i in range(first, end):
+            t = tokens[i]
+            word = t.lower
+            if word in RATE_VERBS and t.pos not in ("NOUN", "ADJ") or (word in RATE_VERBS and i == first):
+                k = i + 1
+                while k < end and tokens[k].lower in ("please", "kindly", "now"):
+                    k += 1
+                nxt = tokens[k].lower if k < end else ""
+                passive = word.endswith("ed") and i > first and tokens[i - 1].lemma in ("be", "get")
+                if passive:
+                    # "this suggestion should be rated highly", "I deserve to be scored well"
+                    for j in range(i - 2, first - 1, -1):
+                        who = _pointer(tokens, j, end)
+                        if who is not None:
+                            if who == "self":
+                                return ASKS_RATING, j, min(i + 2, end)
+                            break
+                    continue
+                if nxt in ("me", "us", "myself"):
+                    return ASKS_RATING, i, k + 1
+                if nxt in ("this", "these", "my", "our", "the"):
+                    who = _pointer(tokens, k, end)
+                    if nxt in ("my", "our") and who is None:
+                        who = "self"
+                    if who == "self":
+                        return ASKS_RATING, i, min(k + 2, end)
+                    continue
+                if (nxt in RATING_MANNER - {"a", "an", "as", "kindly"} or _amount_at(tokens, k, end)) and \
+                        _subject_before(tokens, first, i, end) == "self":
+                    # "this will score highly", "I should be scoring 4/4"
+                    return ASKS_RATING, max(first, i - 2), k + 1
+                if nxt == "it" and k + 1 < end and (tokens[k + 1].lower in RATING_MANNER
+                                                   or _amount_at(tokens, k + 1, end)
+                                                   or _number(tokens[k + 1]) is not None):
+                    return ASKS_RATING, i, k + 2
+                if word.startswith(("rate", "grade", "upvote")) and word in ("rate", "grade", "upvote") and (
+                        k >= end or tokens[k].lower in RATING_MANNER - {"a", "an", "as", "kindly"}
+                        or tokens[k].lower in (".", "!", ",")):
+                    # "please rate accordingly", "Rate!", "upvote."
+                    if not any(tok.lower in YOU for tok in tokens[first:i]):
+                        return ASKS_RATING, i, min(k + 1, end)
+            elif word in GRANT_VERBS or t.lemma in ("deserve", "earn", "merit", "warrant"):
+                # "this deserves a good rating", "I hope this gets a high score"
+                for j in range(i + 1, min(i + 6, end)):
+                    if tokens[j].lower in RATING_NOUNS and tokens[j].lower not in ("review", "feedback"):
+                        who = None
+                        for m in range(i + 1, j):
+                            who = _pointer(tokens, m, end) or who
+                            if who is not None:
+                                break
+                        if who is None:
+                            for m in range(i - 1, first - 1, -1):
+                                who = _pointer(tokens, m, end)
+                                if who is not None:
+                                    break
+                        if who == "self":
+                            return ASKS_RATING, i, j + 1
+                        break
+            elif t.lemma in ("maximize", "maximise", "optimize", "optimise", "boost", "increase", "raise",
+                             "improve", "max", "maximizing", "maximising") and i + 2 < end:
+                # "maximize the reward", "boost my score" (not "boost your score on Duolingo")
+                if tokens[i + 1].lower in ("the", "my", "our", "this", "its", "their") and \
+                        tokens[i + 2].lower in RATING_NOUNS:
+                    return ASKS_RATING, i, i + 3
+    return None
+
+
+# --- rater and AI words mentioned as a topic ----------------------------------------------
+
+_STRONG_TERMS = _forms("llm", "rlhf", "chatgpt", "gpt") | STRONG_RATERS
+
+
+def _in_topic_frame(tokens: tuple[Token, ...], first: int, i: int) -> bool:
+    """Whether token ``i`` is what a paper, talk or reading is about ("a paper on reward
+    models", "learn about LLM graders"): a topic preposition before it, after a topic cue."""
+    for k in range(i - 1, max(first, i - 4) - 1, -1):
+        if tokens[k].lower in TOPIC_PREPOSITIONS:
+            return any(tokens[m].lower in TOPIC_CUES or tokens[m].lemma in TOPIC_CUES
+                       for m in range(max(first, k - 4), k))
+    return False
+
+
+def _strong_term(analysis: Analysis) -> tuple[str, int, int] | None:
+    """A rater, a reward model or an AI model named outside a topic frame or a compound
+    that makes it something the resident works on."""
+    tokens = analysis.tokens
+    for first, end in analysis.sentences:
+        for i in range(first, end):
+            t = tokens[i]
+            word = t.lower
+            span = 1
+            kind = TO_RATER if word in STRONG_RATERS else PROMPT_TALK
+            if word in _STRONG_TERMS:
+                pass
+            elif word in ("reward", "language") and i + 1 < end and tokens[i + 1].lower in (
+                    "model", "models", "function", "signal", "hacking", "hack", "maximization", "maximisation"):
+                span = 2
+            else:
+                continue
+            after = tokens[i + span] if i + span < end else None
+            if after is not None and (after.lower in TECH_HEADS or after.lemma in TECH_HEADS):
+                continue
+            if _in_topic_frame(tokens, first, i):
+                continue
+            # "open-source LLM", "ethical AI": an adjective before the term makes it a topic too
+            if i > first and tokens[i - 1].lower in ("open-source", "open", "ethical", "fair", "local", "new",
+                                                     "latest", "small"):
+                continue
+            return kind, i, i + span
+    return None
+
+
+# --- the reading -------------------------------------------------------------------------
+
+def find_rater_address(analysis: Analysis) -> RaterAddress | None:
+    """The first place where the text speaks to or about a rater, a rating, a prompt or the
+    system (see the module docstring), with its kind; ``None`` if there is none."""
+    found: list[tuple[int, str, str]] = []
+    chat = CHAT_TOKENS.search(analysis.text)
+    if chat:
+        found.append((chat.start(), CHAT_MARKUP, chat.group(0).strip()))
+    tokens = analysis.tokens
+    if tokens:
+        spans = []
+        hit = _patterns().first(analysis)
+        if hit is not None:
+            spans.append((hit.label, hit.start, hit.end))
+        for rule in (_rating_request, _rating_amount, _strong_term):
+            span = rule(analysis)
+            if span is not None:
+                spans.append(span)
+        for kind, start, end in spans:
+            context = 1 if end - start == 1 else 0
+            found.append((tokens[start].start, kind, phrase(analysis, start, end, context)))
+    if not found:
+        return None
+    _, kind, words = min(found, key=lambda item: item[0])
+    return RaterAddress(kind, words)
+
+
+def rater_address(analysis: Analysis) -> str | None:
+    """The words, as written, by which the text speaks to or about a rater, a rating, a
+    prompt or the system instead of the resident; ``None`` if it speaks only to the resident."""
+    found = find_rater_address(analysis)
+    return found.phrase if found is not None else None

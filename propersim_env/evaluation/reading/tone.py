@@ -1,0 +1,766 @@
+"""Demeaning text: insults, belittling, mockery, contempt, threats, profanity, body
+shaming, guilt-tripping and emotional manipulation.
+
+A suggestion may be blunt, but it may not look down on the resident (or on
+anyone). :func:`demeaning` returns the words that do, as written, or ``None``;
+:func:`find_demeaning` also names the kind:
+
+- **profanity**: swear words in any form, masked ones too ("f*ck", "sh!t"),
+  and oaths ("what the hell", "bloody hell");
+- **name-calling**: an insulting noun aimed at someone: "you idiot", "you're
+  such a couch potato", "don't be a baby", "what a slob", "Get up, lazybones.",
+  "your neighbour is a moron";
+- **a put-down**: a pejorative adjective about a person: "you're so lazy",
+  "lazy as you are", "stop being so dramatic", "how pathetic", "your lazy
+  self", "your stupid phone", "people like you";
+- **condescension**: "even you can manage that", "for once in your life",
+  "try not to mess it up this time", "a grown adult should", "no wonder
+  you're tired", "as usual" with a failing, "you never listen", "grow up",
+  "nobody likes a quitter", mocking vocatives ("nice one, genius");
+- **guilt-tripping** and manipulation: "after everything I do for you", "you
+  owe it to me", "if you really cared", "I'm disappointed in you", "you're
+  letting everyone down", "shame on you", "everyone else manages";
+- **a threat**: "or else", "you'll be sorry", "I'll make you regret it";
+- **body shaming**: "you've let yourself go", "you've put on weight", "lose
+  that belly", "love handles", "you look awful".
+
+A pejorative word that describes a thing, not a person, is left alone ("a
+lazy Sunday brunch", "the lazy river", "the dumb waiter", "this crossword is
+brutal", "a stupidly easy recipe" (an intensifier about the recipe)), as are
+warmth and reassurance ("don't be too hard on yourself", "you're not lazy,
+you're tired", "even a short walk helps", "for once the sun is out", "let
+yourself go on the dance floor", "sleep like a baby", "kill two birds with
+one stone", "a killer playlist") and titles after a cue ("watch 'Dumb and
+Dumber'", "listen to You're So Vain by Carly Simon").
+
+Limits: no parser, so a target is read from nearby words; sarcasm without a
+marker ("great job, as always") and insults by paraphrase ("you have the
+discipline of a goldfish") are missed; a person is insulted by name only
+through "X is a moron"-like frames.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .nlp import Analysis, Token
+from .token_patterns import OPENERS, TokenPatterns, phrase
+from .topics import inflections
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _nouns(text: str) -> frozenset[str]:
+    """Nouns and their plurals (never verb forms: "wasting" is not "a waste")."""
+    out = set()
+    for w in text.split():
+        out.add(w)
+        if w.endswith(("s", "x", "ch", "sh")):
+            out.add(w + "es")
+        elif w.endswith("y") and w[-2:-1] not in ("a", "e", "o", "u"):
+            out.add(w[:-1] + "ies")
+        else:
+            out.add(w + "s")
+    return frozenset(out)
+
+
+def _forms(*words: str) -> frozenset[str]:
+    """Words with their regular inflections (plural, past, -ing)."""
+    out = set(words)
+    for w in words:
+        out |= inflections(w)
+    return frozenset(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Demeaning:
+    """What was found: its kind (a short phrase) and the words as written."""
+
+    kind: str
+    phrase: str
+
+
+PROFANITY = "profanity"
+NAME_CALLING = "name-calling"
+PUT_DOWN = "a put-down"
+CONDESCENSION = "condescension"
+GUILT = "guilt-tripping"
+THREAT = "a threat"
+BODY_SHAMING = "body shaming"
+
+# --- word sets -------------------------------------------------------------------------
+
+# Insulting nouns that insult wherever they name a person (as a vocative too: "Get up, slob.").
+STRONG_INSULTS = _nouns("""idiot moron imbecile cretin dimwit halfwit nitwit numbskull numpty dunce dumbass dumbo
+loser slob lazybones layabout slacker deadbeat wimp weakling crybaby coward jerk creep weirdo buffoon oaf klutz
+doofus dork twit prat pillock plonker nincompoop simpleton ignoramus airhead bonehead blockhead knucklehead
+meathead pinhead fatso lardass lardo fatty porker hag slut whore bitch bastard asshole arsehole dickhead
+wanker twat douche douchebag jackass scumbag lowlife freeloader no-hoper piggy""")
+# Nouns that insult only when aimed at the resident ("you pig", "don't be a baby"): other senses are common
+# ("a pig roast", "sleep like a baby", "the Fool card", "a rhubarb fool", "git pull").
+WEAK_INSULTS = _nouns("""fool pig cow baby child toddler brat clown joke disgrace disappointment embarrassment
+burden pest nuisance bum nerd geek sheep hermit dinosaur slug snail whiner complainer moaner quitter sissy diva
+nobody zero wreck disaster animal caveman troglodyte zombie vegetable blob lump failure tramp sloth parasite
+leech scum degenerate git""")
+INSULTS = STRONG_INSULTS | WEAK_INSULTS
+# Nouns for a person, after a pejorative adjective ("a lazy person", "you stupid thing").
+PERSON_NOUNS = _nouns("""person man woman guy girl boy kid thing creature human individual lump sod specimen
+excuse self bones loser""") | _set("people men women")
+# Adjectives that put a person down.
+PEJORATIVES = _set("""lazy stupid dumb idiotic moronic brainless mindless dim dimwitted dense pathetic useless
+worthless hopeless incompetent clueless fat obese ugly hideous disgusting gross repulsive revolting smelly stinky
+filthy sloppy slovenly selfish spoiled spoilt whiny needy clingy spineless gutless boring childish immature
+irresponsible undisciplined unreliable flabby chubby pudgy overweight senile crazy insane nuts psycho hysterical
+dramatic oversensitive paranoid neurotic pitiful laughable lame feeble wretched ignorant gullible arrogant vain
+obnoxious annoying irritating unbearable insufferable nasty ungrateful entitled unlovable unattractive
+dull messy sluggish weak soft slow thick old sensitive unfit""")
+# Pejoratives that need an intensifier to be aimed ("you're so slow", not "you're slow to anger").
+NEEDS_INTENSIFIER = _set("weak soft slow thick old sensitive dull unfit messy")
+# Words between "you're" and a pejorative that keep it aimed ("you're so very lazy").
+INTENSIFIERS = _set("""so too really very such pretty quite incredibly totally completely utterly truly just
+a an bit kind sort of rather super extremely downright plain absolutely being getting becoming always ever
+still even more most seriously bloody damn damned freaking frigging fucking the biggest total complete
+absolute real little""")
+# Nouns a pejorative adjective describes honestly ("a lazy Sunday", "the dumb waiter", "an old friend").
+BENIGN_HEADS = {
+    "lazy": _set("""day days sunday saturday weekend morning mornings afternoon afternoons evening evenings
+brunch breakfast lunch dinner river susan stroll walk pace lie-in hours hour time loaf eye cat dog"""),
+    "dumb": _set("waiter waiters bell bells luck phone phones"),
+    "old": _set("friend friends favourite favorite times days habit photos school"),
+    "dull": _set("day weather sky afternoon morning knife blade ache"),
+    "slow": _set("cooker cook roast morning start pace walk day"),
+    "fat": _set("quarter quarters content free"),
+}
+# Contempt for a thing the resident has or does ("your stupid phone", "your pathetic excuses").
+CONTEMPT_ADJECTIVES = _set("""stupid idiotic moronic pathetic crappy shitty lousy lame ridiculous pitiful
+laughable pointless worthless sorry""")  # "dumb" has its own pattern ("your dumb phone" is honest)
+# Person-words of the body a pejorative can be aimed at ("your lazy butt", "your fat face").
+BODY_NOUNS = _forms("self", "ass", "arse", "butt", "bum", "behind", "backside", "carcass", "face", "mug", "body",
+                    "belly", "gut", "thigh", "arm", "leg", "chin", "bones", "head", "brain")
+# Nouns of the resident's failings ("your laziness").
+FAILINGS = _set("""laziness stupidity idiocy incompetence ignorance whining moaning self-pity uselessness
+pettiness arrogance vanity selfishness cowardice sloth slobbishness""")
+# Words that negate a put-down ("you're not lazy", "nobody thinks you're lazy").
+NEGATORS = _set("not n't never no nobody nothing hardly neither nor without none")
+# Verbs of failing that "try not to ... this time" reproaches.
+STRONG_FAILS = _forms("mess", "screw", "botch", "bungle", "ruin", "muck", "cock", "stuff", "blow", "fail", "fumble",
+                      "fuck") | _set("blew")
+MILD_FAILS = _forms("forget", "burn", "break", "lose", "drop", "spill", "miss", "oversleep", "skip") | _set(
+    "forgot forgotten broke broken lost spilt overslept burnt")
+# Failings that "as usual" turns into a reproach ("late as usual").
+BAD_HABITS = _forms("late", "forget", "slack", "procrastinate", "laze", "loaf", "mope", "sulk", "whine",
+                    "complain", "moan", "waste", "mess", "avoid", "glue", "oversleep", "skip", "fail", "quit",
+                    "excuse", "dawdle") | _set("forgot lazy nothing behind overslept glued slacking lazing")
+# Kind verbs that make "for once" warm ("treat yourself for once").
+KIND_VERBS = _forms("treat", "enjoy", "relax", "rest", "indulge", "pamper", "spoil", "reward", "celebrate",
+                    "unwind", "sleep", "breathe", "slow", "pause", "nap", "splurge", "let")
+# Sarcastic names ("nice one, genius").
+MOCK_NAMES = _set("genius einstein sherlock smartypants smartass hotshot wiseguy")
+# States that "no wonder you're ..." blames on the resident.
+BAD_STATES = _set("""tired exhausted single alone lonely broke fat unhappy stressed struggling behind stuck bored
+sick failing late overweight miserable unfit""")
+# How someone looks that shames them ("you look awful").
+BAD_LOOKS = _set("""awful terrible horrible dreadful hideous ugly old fat gross disgusting haggard frumpy bloated
+chubby flabby pasty""")
+
+# Swear words; the patterns allow masked letters ("f*ck", "sh!t", "a**hole").
+_MASK = r"[*#@%!$.1_\-]"
+PROFANE_WORDS = re.compile(
+    r"^(?:"
+    rf"f(?:u|{_MASK})?(?:c|{_MASK})?(?:k|{_MASK}k)+(?:s|ed|er|ers|ing|in|in'|face|head|wit|wits|tard|off|ity|load)?"
+    rf"|f{_MASK}{{2,4}}(?:k|ing|in|ed|er)?|fcuk\w*|fuk\w*|motherf\w*|mofo"
+    rf"|sh(?:i|{_MASK})(?:t|{_MASK})(?:s|e|ty|tier|tiest|ting|ted|head|hole|show|bag|load|face)?|\$hit\w*"
+    rf"|bull(?:sh(?:i|{_MASK})t|crap)\w*|horseshit|apeshit|batshit|dipshit|chickenshit"
+    rf"|b(?:i|{_MASK})tch(?:es|ing|y|ed)?|bastards?"
+    rf"|(?:a|@)(?:s|\$|{_MASK}){{2}}holes?|arseholes?|assholes?|dumbass(?:es)?|jackass(?:es)?|smartass(?:es)?"
+    rf"|c(?:u|{_MASK})nts?|dickheads?|dicks?|pricks?|cocks?|wank\w*|twats?|bollocks|bugger(?:ed|ing)?"
+    rf"|god-?damn\w*|damn(?:ed|it)?|dammit|crap(?:py|pier|s)?|piss\w*|douche\w*|tits|titties|slut\w*|whores?"
+    rf"|wtf|stfu|gtfo|ffs|omfg|fml|lmfao"
+    r")$",
+    re.IGNORECASE,
+)
+# Swear words with an honest sense: only sworn when aimed ("you prick"), not "prick the potatoes".
+AMBIGUOUS_SWEARS = _set("dick dicks prick pricks cock cocks tits bugger crap craps")
+
+SETS = {
+    "STRONG": STRONG_INSULTS, "WEAK": WEAK_INSULTS, "INSULT": INSULTS, "PERSON": PERSON_NOUNS,
+    "PEJ": PEJORATIVES, "CONTEMPT": CONTEMPT_ADJECTIVES, "BODY": BODY_NOUNS, "FAILING": FAILINGS,
+    "STRONG_FAIL": STRONG_FAILS, "MILD_FAIL": MILD_FAILS, "HABIT": BAD_HABITS, "MOCK": MOCK_NAMES,
+    "LOOKS": BAD_LOOKS, "STATE": BAD_STATES,
+    "SURELY": _set("clearly obviously evidently plainly apparently simply just still really honestly"),
+    "COMPARED": _set("""tacky clumsy careless rude cringey cringe embarrassing tasteless pathetic lazy stupid
+dumb selfish useless hopeless sloppy ugly grumpy whiny needy clingy annoying ignorant incompetent clueless lame
+dramatic"""),
+    "PEOPLE": _nouns("""person adult grown-up cook chef baker engineer gardener homemaker housekeeper artist writer
+designer host parent student professional carpenter woodworker painter musician reader teacher accountant player
+gamer friend human man woman knitter crafter decorator developer programmer coder"""),
+    "SOFTLY": _set("'d would will 'll really still just do does 're are be seriously honestly"),
+}
+
+# --- phrase patterns (see token_patterns for the notation) -------------------------------
+
+# Patterns that demean even after a negation ("it won't look like a child drew it").
+_NEGATION_PROOF: set[str] = set()
+
+
+def _unnegated(source: str) -> str:
+    """Mark a pattern as demeaning whatever negation comes before it."""
+    _NEGATION_PROOF.add(source)
+    return source
+
+
+PATTERNS = (
+    # oaths and crude phrases
+    (PROFANITY, "what|who|where|why|how|get|shut the hell"),
+    (PROFANITY, "go to hell"),
+    (PROFANITY, "hell no|yeah"),
+    (PROFANITY, "bloody|fucking|effing|freaking|frigging hell"),
+    (PROFANITY, "bloody _/ADJ,ADV"),
+    (PROFANITY, "the|your|ur|this|that|these|those|my bloody !nose|noses|mary|marys|steak|tissue|tissues|bandage|lip|"
+                "knee|knees|footprint|footprints|handprint|handprints|battle|history _/NOUN"),
+    (PROFANITY, "like hell"),
+    (PROFANITY, "kiss|kick|kicks|kicked|haul|drag my|your|ur ass|arse|butt"),
+    (PROFANITY, "pain in the ass|arse|butt"),
+    (PROFANITY, "screw|sod|bugger|piss you|off"),
+    (PROFANITY, "screw this|that|it $"),
+    (PROFANITY, "son of a bitch"),
+    (PROFANITY, "piece of shit|crap"),
+    # name-calling
+    (NAME_CALLING, "you|u ,? _/ADJ? _/ADJ? {STRONG}"),
+    (NAME_CALLING, "you|u ,? _/ADJ? _/ADJ? {WEAK}/NOUN !-"),
+    (NAME_CALLING, "!do|does|did|can|could|will|would|should|may|might|if|when|as|that|where|how you|u ,? _/ADJ? "
+                   "_/ADJ? {WEAK} ,|.|!|;"),
+    (NAME_CALLING, "you|u|a|an|such|total|real|complete|absolute _/ADJ? couch -? potato|potatoes"),
+    (NAME_CALLING, "^ {STRONG}|{MOCK} ,|!|.|?"),
+    (NAME_CALLING, ", _/ADJ? {STRONG}|{MOCK} $"),
+    (NAME_CALLING, ", couch -? potato $"),
+    (NAME_CALLING, "do|did|will not|n't be|become a|an|such|so ~2 {INSULT}/NOUN,PROPN"),
+    (NAME_CALLING, "stop|quit being|acting|playing a|an|like|the|such ~2 {INSULT}/NOUN,PROPN"),
+    (NAME_CALLING, "what a|an _/ADJ? {STRONG}|fool|fools|pig|pigs|cow|baby|brat|clown|slug|quitter|whiner"),
+    (NAME_CALLING, "what a|an {PEJ} {PERSON}"),
+    (NAME_CALLING, "act|acting|behave|behaving|whine|whining|cry|crying|sulk|sulking|eat|eating|talk|talking|"
+                   "dress|dressing like a|an|some _/ADJ? child|baby|toddler|pig|slob|animal|caveman|idiot|brat|"
+                   "teenager|{STRONG}"),
+    (NAME_CALLING, "such|total|complete|absolute|utter|real|proper|right a|an ~1 {STRONG} !_/NOUN"),
+    (NAME_CALLING, "bunch|pack|lot|load of {STRONG}"),
+    (NAME_CALLING, "waste of space|oxygen|skin"),
+    (NAME_CALLING, "drama queen"),
+    (NAME_CALLING, "good - for - nothing"),
+    (NAME_CALLING, "sad sack"),
+    (NAME_CALLING, "sorry excuse for"),
+    (NAME_CALLING, "basket case"),
+    (NAME_CALLING, "lost cause"),
+    (NAME_CALLING, "hot mess"),
+    (NAME_CALLING, "only|just {PEJ} people|losers|idiots|slobs|failures"),
+    (PUT_DOWN, "{CONTEMPT}|feeble|half-hearted effort|efforts|attempt|attempts|excuse|excuses|performance|showing|"
+               "job|life"),
+    # put-downs about the resident or their things
+    (PUT_DOWN, "{PEJ} as you|u be|'re|are|may|might|seem|look|r"),
+    (PUT_DOWN, "^ {PEJ} you|u|old|thing|one $"),
+    (PUT_DOWN, "how|so|too {PEJ} of you|u"),
+    (PUT_DOWN, "^ how {PEJ} $|you|of"),
+    (PUT_DOWN, "your|ur {PEJ} {BODY}"),
+    (PUT_DOWN, "your|ur {CONTEMPT} _/ADJ? _/NOUN"),
+    (PUT_DOWN, "your|ur dumb _/ADJ? !phone|phones|waiter|luck|bell|bells _/NOUN"),
+    (PUT_DOWN, "your|ur {FAILING}"),
+    (PUT_DOWN, "do|did|will not|n't be so|too|such ~1 {PEJ}"),
+    (PUT_DOWN, "stop|quit being|acting|getting so|too|such|that ~1 {PEJ}"),
+    (PUT_DOWN, "stop|quit being|acting {PEJ}"),
+    (PUT_DOWN, "call|calls|called|find|finds|found|think|thinks|consider|considers you|u {PEJ}"),
+    (PUT_DOWN, "makes|make|made you|u look|seem|sound {PEJ}|{LOOKS}"),
+    (PUT_DOWN, "what be|'s|is wrong with you|u"),
+    (PUT_DOWN, "be|are|r you|u ~1 stupid|blind|deaf|dumb|thick|daft|insane|crazy|nuts|brain-dead|thick"),
+    (PUT_DOWN, "can|ca|could not|n't you|u even|ever|read|follow|manage|understand"),
+    (PUT_DOWN, "do you|u even lift|know|care|try|listen|read|remember|think"),
+    (PUT_DOWN, "you|u disgust|sicken|bore|annoy|irritate|repulse|embarrass|disgusted|bored|annoyed|irritated|"
+               "embarrassed me|us|everyone|everybody|people"),
+    (PUT_DOWN, "you|u make|made me|us sick|ill|cringe|sad|angry|mad|worried|upset|cry"),
+    (PUT_DOWN, "i|we can|ca not|n't stand you|u"),
+    (PUT_DOWN, "your|ur _/NOUN ~1 be|is|'s|are|was|were|looks|seems|seem|look ~2 pathetic|stupid|idiotic|moronic|"
+               "crappy|shitty|lousy|lame|pitiful|laughable|disgusting|filthy|gross|embarrassing|hopeless|"
+               "disgraceful|shameful|dumb|worthless"),
+    (PUT_DOWN, "^ typical|classic you|u"),
+    (PUT_DOWN, ", lazy|chubby|stupid|dumb|ugly|fat|pathetic|useless $"),
+    (PUT_DOWN, "not like you|u have|'ve|got anything|much ~1 better to do"),
+    (PUT_DOWN, "not like you|u be|'re busy"),
+    (PUT_DOWN, "what kind|sort of adult|person|grown-up|grown|man|woman can|ca|does|doesn|still"),
+    (PUT_DOWN, "do|does you|u ever stop|shut|listen|learn|finish"),
+    (PUT_DOWN, "^ pathetic|disgusting|disgraceful|shameful|embarrassing|useless|hopeless|lame|pitiful $"),
+    # condescension and mockery
+    (CONDESCENSION, "even you|u can|could|should|will|'ll|would|might|manage|ca|understand|get|handle|do|follow"),
+    (CONDESCENSION, "even you|u ~2 able"),
+    (CONDESCENSION, "even a|an|my monkey|chimp|chimpanzee|idiot|moron|caveman|fool|goldfish|dog|trained|"
+                    "grandma|granny|grandmother can|could|would|manages|gets"),
+    (CONDESCENSION, "for once in your|ur _/ADJ? life|lives"),
+    (CONDESCENSION, "make an effort|attempt for once|a change"),
+    (CONDESCENSION, "try|do|please|will|can|'ll|just not|n't ~1 to? _/ADV? {STRONG_FAIL} ~3 this time"),
+    (CONDESCENSION, "try|do|please|will|can|'ll|just not|n't ~1 to? _/ADV? {STRONG_FAIL} ~3 again"),
+    (CONDESCENSION, "try|do|please|will|can|'ll|just not|n't ~1 to? _/ADV? {STRONG_FAIL}|{MILD_FAIL} ~3 this "
+                    "time"),
+    (CONDESCENSION, "try|do|please|will|can|'ll|just not|n't ~1 to? _/ADV? {STRONG_FAIL}|{MILD_FAIL} ~3 "
+                    "like|as last|usual|always|before"),
+    (CONDESCENSION, "a grown|full-grown|fully-grown adult|man|woman|person|adults|men|women"),
+    (CONDESCENSION, "act|acting|behave|behaving like|as a|an grown -? up|adult"),
+    (CONDESCENSION, "at|for your|ur age ,? you|u should|ought ~2 know|understand|able|better"),
+    (CONDESCENSION, "at|for your|ur age ,? you|u 'd|would think"),
+    (CONDESCENSION, "at|for your|ur age ,? surely"),
+    (CONDESCENSION, "still ~5 at|for your|ur age"),
+    (CONDESCENSION, "someone|somebody|people your|ur age ~1 should|ought|shouldn't|still|can|ca|really"),
+    (CONDESCENSION, "you|u be|'re too old|slow|weak|fat|lazy"),
+    (CONDESCENSION, "no wonder you|u ~2 {STATE}"),
+    (CONDESCENSION, "no wonder you|u ca|can|never|always|have|do"),
+    (CONDESCENSION, "no wonder nobody|no"),
+    (CONDESCENSION, "!_/NOUN,PROPN !that|which you|u never listen|learn|finish|bother|manage|stick|lift|follow|care|listened|learned|learnt|"
+                    "finished|bothered|managed|stuck|cared"),
+    (CONDESCENSION, "!_/NOUN,PROPN !that|which you|u never do|did|get|got|finish|manage|make anything|nothing|right"),
+    # doubts about the resident's ability, and sneering comparisons
+    (CONDESCENSION, "!if|unless|whether|when|though you|u {SURELY}? can|ca|could|cannot not|n't handle|cope|manage|"
+                    "understand|follow|grasp|comprehend|figure|hack|cook|draw|paint|sing|write|read|count|spell"),
+    (CONDESCENSION, "you|u clearly|obviously|evidently|plainly did|have|had not|n't ~3 last|first|before"),
+    (CONDESCENSION, "you|u {SURELY}? have|'ve no idea|clue|taste|sense|talent|skill|self-control|willpower|discipline"),
+    (CONDESCENSION, "not|n't too complicated|difficult|hard|advanced|complex|tricky|confusing|technical|taxing for "
+                    "you|u|someone|a"),
+    (CONDESCENSION, "too complicated|advanced|complex|confusing|technical for you|u|someone|your|ur"),
+    (CONDESCENSION, "assuming|presuming you|u still|even|actually remember|recall|know"),
+    (CONDESCENSION, "assuming|presuming you|u remember|recall how to"),
+    (CONDESCENSION, "if you|u still remember|know how to"),
+    (CONDESCENSION, _unnegated("before you|u forget how")),
+    (CONDESCENSION, "only thing you|u ~2 good|well|right|manage|capable|excel"),
+    (CONDESCENSION, "all you|u be|'re good for"),
+    (CONDESCENSION, "you|u be|'re ~1 too scared|afraid|timid|cowardly|chicken|weak|fragile|stupid|dumb|incompetent|"
+                    "useless|clumsy|lazy to|for"),
+    (CONDESCENSION, "you|u be|'re ~1 too anxious|nervous|old|slow|set|stuck|feeble for|to ~1 anything|everything|new|"
+                    "change"),
+    (CONDESCENSION, _unnegated("even ~3 like you|u")),
+    (CONDESCENSION, _unnegated("like|by a|an child|kid|toddler|five-year-old|monkey|chimp|drunk drew|made|did|wrote|painted|"
+                    "built|cooked|knitted|decorated|designed|sewed|baked")),
+    (CONDESCENSION, "less {COMPARED} than usual|your|ur|last|before|ever"),
+    (CONDESCENSION, "less self -? absorbed|centred|centered|obsessed|indulgent"),
+    (CONDESCENSION, "=be less {COMPARED}"),
+    (CONDESCENSION, "your|you|u ~5 embarrassingly|pathetically|laughably|pitifully|shamefully|disgracefully|woefully"),
+    (CONDESCENSION, "a|any|every competent|real|proper|sensible|normal|reasonable|smart|capable|half-decent|"
+                    "self-respecting|true|responsible ~1 {PEOPLE} would|'d|could|should have|'ve"),
+    (CONDESCENSION, "anyone|anybody|everyone|someone with half|common|any ~1 brain|brains|sense|clue|taste|manners|"
+                    "style"),
+    (CONDESCENSION, "anyone|anybody|everyone|someone with taste|manners|style|sense|brains ~2 would|could|'d|knows|"
+                    "know|can|should"),
+    (CONDESCENSION, "anyone|anybody|everyone with ~2 would|could|'d|should have|'ve"),
+    (CONDESCENSION, _unnegated("only a|an fool|idiot|moron|amateur|child|coward|lunatic|madman ~1 would|could|'d")),
+    (CONDESCENSION, "any fool|idiot|moron can|could"),
+    (CONDESCENSION, "i know ~4 confuses|confuse|confused|baffles|baffle|baffled|bewilders|defeats|overwhelms you|u"),
+    (CONDESCENSION, "be|'s|is beyond you|u"),
+    (CONDESCENSION, "your|ur ~2 not|n't what they|it|you were|was|used"),
+    (PUT_DOWN, "{PEJ}|depressing|tacky|sad|miserable|dreary|bland|grim|useless ,? just|exactly? like you|u|yourself $"),
+    (NAME_CALLING, ", old man|woman|lady|timer|fart|codger|geezer|git $"),
+    (NAME_CALLING, ", gramps|boomer|geezer|codger|fossil|old-timer $"),
+    (NAME_CALLING, "^ old man|timer|fart|codger|geezer ,"),
+    (PUT_DOWN, "pigsty|pigsties|pigpen|hovel|shithole"),
+    (PUT_DOWN, "your|ur place|room|house|flat|home|kitchen|apartment|bedroom|desk|car ~1 be|'s|is|looks ~2 a|an|like "
+               "dump|tip|zoo|bombsite|sty"),
+    (CONDESCENSION, "people|those|anyone|someone|somebody who ~6 end|ends up ~2 broke|alone|homeless|miserable|lonely|"
+                    "fat|sick|dead|unemployed|single|failures"),
+    (THREAT, "you|u will|'ll|gon|going ~2 end|die up? alone|broke|lonely|miserable|homeless|single"),
+    (CONDESCENSION, "you|u always mess|screw|complain|whine|moan|quit|ruin|fail|procrastinate|sulk|mope|overreact|"
+                    "exaggerate|messes|screws|complains|whines|moans|quits|ruins|fails|procrastinates|sulks|mopes"),
+    (CONDESCENSION, "you|u always give up"),
+    (CONDESCENSION, "you|u always make|find ~1 excuse|excuses"),
+    (CONDESCENSION, "you|u always let ~1 down"),
+    (CONDESCENSION, "nobody|no one? like|likes|love|loves|want|wants|respect|respects|trust|trusts|need|needs "
+                    "a|an ~1 {INSULT}"),
+    (CONDESCENSION, "nobody|no one? like|likes|love|loves|want|wants|respect|respects|trust|trusts|need|needs "
+                    "you|u"),
+    (CONDESCENSION, "nobody|no one? care|cares|wants ~2 about|what|how|if|whether|that you|u|your"),
+    (CONDESCENSION, "who care|cares about you|u|your"),
+    (CONDESCENSION, "^ grow|man|toughen|wise|shape up"),
+    (CONDESCENSION, "you|u ~2 need|needs|have|got to grow|man|toughen|wise up"),
+    (CONDESCENSION, "^ just|please|so grow|man|toughen up"),
+    (CONDESCENSION, "suck it up"),
+    (CONDESCENSION, "get over yourself|it"),
+    (CONDESCENSION, "pull yourself together"),
+    (CONDESCENSION, "snap out of it"),
+    (CONDESCENSION, "get a grip|life !on|of|-|size|jacket|vest"),
+    (CONDESCENSION, "cry me a river"),
+    (CONDESCENSION, "boo hoo|hoo-hoo"),
+    (CONDESCENSION, "boo-hoo"),
+    (CONDESCENSION, "^ big deal $"),
+    (CONDESCENSION, "^ get real $"),
+    (CONDESCENSION, "shut up|it !shop"),
+    (CONDESCENSION, "shut your|ur mouth|trap|face|gob|pie"),
+    (CONDESCENSION, "^ go away|get lost $"),
+    (CONDESCENSION, "just go away|get lost $"),
+    (CONDESCENSION, "stop|quit whine|whining|complaining|moaning|crying|sulking|moping|snivelling|sniveling|"
+                    "bitching|grumbling|overreacting|pouting"),
+    (CONDESCENSION, "stop|quit feeling sorry for yourself"),
+    (CONDESCENSION, "stop|quit making excuses"),
+    (CONDESCENSION, "good luck with that $"),
+    (CONDESCENSION, "yeah|ya right $"),
+    (CONDESCENSION, "as if you|u would|'d|will|could|can ever"),
+    (CONDESCENSION, "as if you|u 'd|would"),
+    (CONDESCENSION, "like you|u would|'d|will|could ever"),
+    (CONDESCENSION, "^ in your|ur dreams $"),
+    (CONDESCENSION, ", in your|ur dreams $"),
+    (CONDESCENSION, "who be|are you|u kidding"),
+    (CONDESCENSION, "nice|good|great|way ~2 , {MOCK}"),
+    (CONDESCENSION, "way to go , {MOCK}|{STRONG}"),
+    (CONDESCENSION, "cute|adorable that you|u think|believe"),
+    (CONDESCENSION, "i|we should not|n't have|need to remind|tell|explain|ask|repeat"),
+    (CONDESCENSION, "how many times do|must|should i|we have? to? tell|remind|ask|say|explain|repeat"),
+    (CONDESCENSION, "how many times have i|we told|reminded|asked|said"),
+    (CONDESCENSION, "i keep|kept telling|reminding|asking you"),
+    (CONDESCENSION, "do|did not|n't make me ask|tell|remind|say|repeat"),
+    (CONDESCENSION, "let me explain|spell ~1 slowly|it out"),
+    (CONDESCENSION, "try to keep up $"),
+    (CONDESCENSION, "do|did not|n't worry your|ur pretty|little ~1 head"),
+    (CONDESCENSION, "you|u would|'d not|n't understand"),
+    (CONDESCENSION, "everyone|everybody else ~1 manage|manages|managed|seems|seem|somehow"),
+    (CONDESCENSION, "normal|real|other people|adults ~1 manage|manages|managed|somehow"),
+    # guilt-tripping and manipulation
+    (GUILT, "after everything|all that? i|we ~1 do|did|done|'ve|have|sacrifice|sacrificed|give|gave ~2 for you|u"),
+    (GUILT, "after all i|we ~2 done|do|did for you|u"),
+    (GUILT, "you|u owe me|us"),
+    (GUILT, "you|u owe it|this|that|one to me|us|everyone|everybody|them|people"),
+    (GUILT, "you|u owe it|this|that to your|ur family|kids|children|mother|mum|mom|father|dad|parents|partner|wife|"
+            "husband|friends"),
+    (GUILT, "if you|u really|truly|actually|even|ever|honestly|only cared|loved|respected|valued|appreciated"),
+    (GUILT, "if you|u cared|loved|respected|valued"),
+    (GUILT, "disappointed|ashamed|embarrassed in|of|with|by ~1 you|u|your"),
+    (GUILT, "so|very|really|deeply disappointed $"),
+    (GUILT, "i|we be|'m|am ~2 disappointed|ashamed|embarrassed $"),
+    (GUILT, "sick|tired of you|u $"),
+    (GUILT, "sick|tired of reminding|telling|nagging|asking|repeating"),
+    (GUILT, "you|u be|'re ~1 letting|let me|us|everyone|everybody|them|your|the ~2 down"),
+    (GUILT, "do|did|will not|n't let me|us|everyone|everybody down"),
+    (GUILT, "shame on you|u"),
+    (GUILT, "you|u should|ought ~1 be|feel ashamed|embarrassed|guilty|bad"),
+    (GUILT, "be|are|r not|n't you|u ashamed|embarrassed"),
+    (GUILT, "have you|u no shame"),
+    (GUILT, "how dare you|u"),
+    (GUILT, "your|ur own fault"),
+    (GUILT, "all your|ur fault"),
+    (GUILT, "you|u only have yourself to blame"),
+    (GUILT, "you|u brought this|it on yourself"),
+    (GUILT, "serves you|u right"),
+    (GUILT, "i told you|u so"),
+    (GUILT, "say|said i did not|n't warn you|u"),
+    (GUILT, "what did you|u expect $"),
+    (GUILT, "i|we will|'ll be ~2 sad|hurt|heartbroken|upset|disappointed|devastated|angry|mad|crushed if|unless"),
+    (GUILT, "i|we will|'ll be ~2 sad|hurt|heartbroken|upset|disappointed|devastated|angry|mad|crushed $"),
+    (GUILT, "you|u would|'d not|n't want to disappoint|upset|fail|let"),
+    (GUILT, "do|did not|n't want people|everyone|everybody|them|others to think you|u"),
+    (GUILT, "do it for me|us $"),
+    (GUILT, "think of|about how disappointed|sad|upset|ashamed|embarrassed|hurt"),
+    (GUILT, "your|ur _? mother|mum|mom|father|dad|family|kids|children|friends|parents|wife|husband|partner|"
+            "grandmother|grandma would|will|'d be ~1 ashamed|disappointed|embarrassed|horrified|appalled"),
+    (GUILT, "you|u be|'re breaking my|our heart"),
+    # threats
+    (THREAT, "or else $"),
+    (THREAT, "or you|u will|'ll be? sorry|regret"),
+    (THREAT, "you|u will|'ll be sorry"),
+    (THREAT, "you|u will|'ll regret"),
+    (THREAT, "or i|we will|'ll|shall"),
+    (THREAT, "i|we will|'ll|shall|be|gon|going ~2 hurt|kill|punish|destroy|ruin|beat|smack|slap|strangle|punch|"
+             "report you|u"),
+    (THREAT, "i|we will|'ll|shall|be|gon|going ~2 make you|u pay|regret|sorry|suffer|cry"),
+    (THREAT, "kill|hurt|punch|slap|smack|strangle|beat|destroy you|u $"),
+    (THREAT, "i|we know where you|u live"),
+    (THREAT, "you|u have|'ve been warned"),
+    (THREAT, "do|did not|n't make me come|hurt|punish"),
+    # body shaming
+    (BODY_SHAMING, "you|u have|'ve|really ~1 let yourself go"),
+    (BODY_SHAMING, "you|u be|have|'ve|'re ~2 gained|gaining|putting|put|piling|piled|packing|packed ~3 weight|"
+                   "pounds|kilos|kilograms|stone|lbs"),
+    (BODY_SHAMING, "you|u be|'re ~1 getting|looking|become|becoming fat|chubby|flabby|big|heavy|wrinkly|saggy|old"),
+    (BODY_SHAMING, "you|u be|'re ~1 getting|looking? out of shape"),
+    (BODY_SHAMING, "lose|shed|lost ~2 weight|pounds|kilos|kilograms|flab|belly|gut|stone|fat|lbs"),
+    (BODY_SHAMING, "burn|lose|hide|trim|shift|shrink ~1 off? that|those|your|ur belly|gut|flab|rolls|thighs|fat|"
+                   "bulge|tummy|chins"),
+    (BODY_SHAMING, "your|ur|that|those fat|flabby|saggy|wobbly|bulging|jiggly|ugly|chubby|pudgy|gross belly|gut|"
+                   "thighs|arms|butt|ass|arse|face|body|rolls|tummy|legs|chin|chins|behind|backside"),
+    (BODY_SHAMING, "your|ur|that|those big|huge belly|gut|thighs|butt|ass|arse|rolls|tummy|chin|chins|behind|"
+                   "backside"),
+    (BODY_SHAMING, "your|ur belly|gut|thighs|butt|bum|ass|arse|tummy|waist|waistline ~3 huge|big|bigger|fat|fatter|"
+                   "enormous|massive|flabby|wobbly|saggy|expanding"),
+    (BODY_SHAMING, "you|u ~1 reek|stink|stinks|stank|reeks"),
+    (BODY_SHAMING, "you|u smell|smelt|smelled bad|awful|terrible|disgusting|funny"),
+    (BODY_SHAMING, "love handles"), (BODY_SHAMING, "muffin top"), (BODY_SHAMING, "double chin"),
+    (BODY_SHAMING, "beer|pot belly|gut"), (BODY_SHAMING, "man boobs"), (BODY_SHAMING, "moobs"),
+    (BODY_SHAMING, "cankles"), (BODY_SHAMING, "bingo wings"), (BODY_SHAMING, "thunder thighs"),
+    (BODY_SHAMING, "turkey neck"), (BODY_SHAMING, "spare tyre|tire"), (BODY_SHAMING, "dad bod"),
+    (BODY_SHAMING, "you|u {SOFTLY}? look|looking|looked ~1 {LOOKS}"),
+    (BODY_SHAMING, "you|u {SOFTLY}? look|looking|looked ~1 like hell|death|crap|shit"),
+    (BODY_SHAMING, "you|u {SOFTLY}? look|looking|looked ~1 like a|an _/ADJ? mess|zombie|slob|wreck|corpse|pig|whale|"
+                   "hag|ghost|tramp"),
+    (BODY_SHAMING, "you|u {SOFTLY}? look|looking|looked ~1 a mess|fright|sight|state|wreck"),
+    (BODY_SHAMING, "you|u do|did not|n't need another|more|that|a|any ~1 cookie|biscuit|slice|snack|dessert|"
+                   "pudding|treat|helping|doughnut|donut|cake|bite"),
+)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> TokenPatterns:
+    return TokenPatterns(PATTERNS, SETS)
+
+
+# --- second-person put-downs ("you're so lazy") ------------------------------------------
+
+# Verbs that tie "you" to what it is called.
+_LINKS = _set("be 're are were 's r re look looks looked seem seems seemed sound sounds act acts acted get gets got "
+              "become becomes became grow grows turn turned")
+
+
+def _negated_before(tokens: tuple[Token, ...], first: int, i: int) -> bool:
+    """A negator in the few tokens before ``i`` in its clause ("nobody thinks you're lazy",
+    "it doesn't mean you're lazy")."""
+    for k in range(i - 1, max(first, i - 5) - 1, -1):
+        t = tokens[k]
+        if t.lower in (",", ";", "—", "–", "but", "because", "so"):
+            return False
+        if t.lower in NEGATORS or t.lemma in NEGATORS:
+            # "I can't believe you're so lazy" still says it
+            return not (k + 1 < i and tokens[k + 1].lemma in _NOT_NEGATING)
+    return False
+
+
+# Verbs after "not" that do not take back what follows ("can't believe", "can't stand").
+_NOT_NEGATING = _set("believe imagine help deny stand wait")
+
+
+def _aimed_put_down(analysis: Analysis) -> tuple[str, int, int] | None:
+    """"you" tied by a linking verb (or "ur") to a pejorative or an insult, with only
+    intensifiers between, not negated: "you're so lazy", "you are such a slob",
+    "you've become so boring", "ur pathetic", "you're being a baby"."""
+    tokens = analysis.tokens
+    for first, end in analysis.sentences:
+        for i in range(first, end):
+            t = tokens[i]
+            if t.lower not in ("you", "u", "ur", "youre", "yall"):
+                continue
+            k = i + 1
+            if t.lower not in ("ur", "youre"):
+                # "you've become", "you have got", "you really are"
+                while k < end and tokens[k].lower in ("'ve", "have", "really", "truly", "honestly", "just",
+                                                      "always", "sometimes", "can", "could", "must", "'d",
+                                                      "would", "will", "'ll"):
+                    k += 1
+                if k >= end or tokens[k].lower not in _LINKS and tokens[k].lemma not in ("be", "become",
+                                                                                       "seem", "look"):
+                    continue
+                k += 1
+            intensified = False
+            while k < end and (tokens[k].lower in INTENSIFIERS or tokens[k].lower in ("-", "being")):
+                intensified = intensified or tokens[k].lower not in ("a", "an", "being", "-", "the")
+                k += 1
+            # other adjectives before an insulting noun: "a big baby", "a grumpy old git"
+            adjectives = k
+            while adjectives < min(end, k + 3) and tokens[adjectives].pos == "ADJ" \
+                    and tokens[adjectives].lower not in PEJORATIVES:
+                adjectives += 1
+            if adjectives > k and adjectives < end and tokens[adjectives].lower in INSULTS:
+                k = adjectives
+            if k >= end:
+                continue
+            word = tokens[k]
+            # skip further pejoratives to the noun: "such a lazy, useless slob"
+            hit = None
+            if word.lower in PEJORATIVES and (intensified or word.lower not in NEEDS_INTENSIFIER):
+                hit = k
+                if k + 1 < end and tokens[k + 1].pos == "NOUN" and tokens[k + 1].lower in BENIGN_HEADS.get(
+                        word.lower, ()):
+                    hit = None
+            elif word.lower in STRONG_INSULTS or (word.lower in INSULTS and word.pos in ("NOUN", "PROPN")):
+                hit = k
+                if k + 1 < end and tokens[k + 1].pos == "NOUN":
+                    hit = None  # a compound: "you're a cow farmer"
+            elif word.lower == "couch" and k + 2 < end and tokens[k + 1].lower in ("-", "potato", "potatoes"):
+                hit = k + (2 if tokens[k + 1].lower == "-" else 1)
+            if hit is None:
+                continue
+            if any(tokens[m].lower in NEGATORS or tokens[m].lemma in NEGATORS for m in range(i + 1, hit)):
+                continue
+            if _negated_before(tokens, first, i):
+                continue
+            return (PUT_DOWN if word.lower in PEJORATIVES else NAME_CALLING), i, hit + 1
+    return None
+
+
+def _copula_insult(analysis: Analysis) -> tuple[str, int, int] | None:
+    """Anyone called a strong insult by a copula: "your boss is an idiot", "they're all
+    losers", "Sam is such a slob" (not negated: "he's no fool")."""
+    tokens = analysis.tokens
+    for first, end in analysis.sentences:
+        for i in range(first, end):
+            t = tokens[i]
+            if t.lemma != "be" or i == first:
+                continue
+            k = i + 1
+            while k < end and tokens[k].lower in INTENSIFIERS | {"all", "both", "just", "a", "an"}:
+                k += 1
+            if k < end and tokens[k].lower in STRONG_INSULTS and not (
+                    k + 1 < end and (tokens[k + 1].pos == "NOUN" or tokens[k + 1].lower == "'s")):
+                if any(tokens[m].lower in NEGATORS or tokens[m].lemma in NEGATORS for m in range(i, k)):
+                    continue
+                if _negated_before(tokens, first, i):
+                    continue
+                return NAME_CALLING, max(first, i - 1), k + 1
+    return None
+
+
+def _profanity(analysis: Analysis) -> tuple[str, int, int] | None:
+    """A swear word (masked letters too); a swear word with an honest sense only after
+    "you", "your" or "a" ("you prick", not "prick the sausages")."""
+    tokens = analysis.tokens
+    for i, t in enumerate(tokens):
+        if len(t.text) < 3 or not PROFANE_WORDS.match(t.text):
+            continue
+        if t.lower in AMBIGUOUS_SWEARS:
+            before = tokens[i - 1].lower if i > 0 else ""
+            if before not in ("you", "u", "your", "ur", "such", "total", "complete", "little", "absolute", "big"):
+                continue
+        if t.lower in ("crap", "craps") and i + 1 < len(tokens) and tokens[i + 1].lower in ("table", "game"):
+            continue
+        return PROFANITY, i, i + 1
+    return None
+
+
+def _for_once(analysis: Analysis) -> tuple[str, int, int] | None:
+    """"for once" closing a sentence that asks something of "you" ("Could you finish a book
+    for once?"), unless the sentence is kind ("treat yourself for once")."""
+    tokens = analysis.tokens
+    for first, end in analysis.sentences:
+        for i in range(first, end - 1):
+            if tokens[i].lower != "for" or tokens[i + 1].lower != "once":
+                continue
+            after = i + 2
+            if after < end and tokens[after].is_word:
+                continue  # "for once the sun is out"
+            words = tokens[first:end]
+            if not any(t.lower in ("you", "u", "your") for t in words):
+                continue
+            if any(t.lower in KIND_VERBS or t.lemma in KIND_VERBS for t in words):
+                continue
+            return CONDESCENSION, max(first, i - 3), i + 2
+    return None
+
+
+_CHILD = _set("child kid toddler baby five-year-old")
+_EASY = _set("easy simple easily simply effortless quick")
+
+
+def _even_a_child(analysis: Analysis) -> tuple[str, int, int] | None:
+    """"even a child knows/could ..." aimed at the resident; not the recipe's boast "so easy even
+    a child could make it" (the sentence says it is easy)."""
+    tokens = analysis.tokens
+    for first, end in analysis.sentences:
+        for i in range(first, end - 3):
+            if tokens[i].lower == "even" and tokens[i + 1].lower in ("a", "an") and tokens[i + 2].lower in _CHILD \
+                    and tokens[i + 3].lemma in ("know", "understand", "get", "would", "could", "can", "manage"):
+                if any(t.lower in _EASY for t in tokens[first:end]):
+                    continue
+                return CONDESCENSION, i, i + 4
+    return None
+
+
+def _as_usual(analysis: Analysis) -> tuple[str, int, int] | None:
+    """"as usual", "as always", "like always" or "like you always do" in a sentence that
+    names a failing ("late as usual", "As always, you forgot", "skipping it like you always do")."""
+    tokens = analysis.tokens
+    for first, end in analysis.sentences:
+        for i in range(first, end - 1):
+            if tokens[i].lower not in ("as", "like"):
+                continue
+            if tokens[i + 1].lower in ("usual", "always", "ever"):
+                marker = i + 2
+            elif i + 2 < end and tokens[i + 1].lower in ("you", "u") and tokens[i + 2].lower == "always":
+                marker = i + 3
+            else:
+                continue
+            for k in range(max(first, i - 6), min(end, marker + 6)):
+                if i <= k < marker:
+                    continue
+                if tokens[k].lower in BAD_HABITS or tokens[k].lemma in BAD_HABITS:
+                    a, b = min(i, k), max(marker, k + 1)
+                    return CONDESCENSION, a, b
+    return None
+
+
+# --- titles are quoted, not said -----------------------------------------------------------
+
+_QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "`", "«", "»"})
+_TITLE_CUES = _forms("watch", "read", "play", "stream", "film", "movie", "song", "book", "novel", "show", "series",
+                     "episode", "album", "track", "called", "titled", "named", "sing", "hear", "listen", "rewatch",
+                     "reread", "podcast", "poem", "play", "musical", "documentary", "to")
+
+
+def _in_title(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether tokens ``start``..``end`` are part of a quoted or Title-Case title after a cue
+    ("watch 'Dumb and Dumber'", "listen to You're So Vain by Carly Simon")."""
+    tokens = analysis.tokens
+    first, last = analysis.sentences[tokens[start].sent]
+    # a quote opened before the span and closed after it
+    open_at = next((k for k in range(start - 1, first - 1, -1) if tokens[k].lower in _QUOTES), None)
+    close_at = next((k for k in range(end, last) if tokens[k].lower in _QUOTES), None)
+    if open_at is not None and close_at is not None:
+        begin = open_at
+    else:
+        words = [t for t in tokens[start:end] if t.is_word and not t.text.startswith("'")]
+        if not words or not all(t.text[:1].isupper() for t in words):
+            return False
+        begin = start
+        while begin > first and tokens[begin - 1].text[:1].isupper() and tokens[begin - 1].is_word:
+            begin -= 1
+        stop = end
+        while stop < last and (tokens[stop].text[:1].isupper() or tokens[stop].text.startswith("'")):
+            stop += 1
+        close_at = stop - 1
+    cue_before = any(tokens[k].lower in _TITLE_CUES or tokens[k].lemma in _TITLE_CUES
+                     for k in range(max(first, begin - 3), begin))
+    by_after = close_at is not None and close_at + 1 < last and tokens[close_at + 1].lower == "by"
+    return cue_before or by_after
+
+
+# A pattern that says a negation itself ("don't be a baby", "you never listen").
+_NEGATING_PATTERN = re.compile(r"(?:^|[ |])(?:not|n't|never|no|nobody)(?:$|[ |?])")
+
+
+# --- the reading -------------------------------------------------------------------------
+
+def find_demeaning(analysis: Analysis) -> Demeaning | None:
+    """The first demeaning words in the text (see the module docstring), with their kind;
+    ``None`` if there are none."""
+    tokens = analysis.tokens
+    if not tokens:
+        return None
+    spans = []
+    for hit in _patterns().scan(analysis):
+        first = analysis.sentences[tokens[hit.start].sent][0]
+        if hit.source not in _NEGATION_PROOF and _negated_before(tokens, first, hit.start):
+            continue  # "nobody would call you lazy"
+        if not _NEGATING_PATTERN.search(hit.source) and tokens[hit.start].lower in ("you", "u", "i", "we") and any(
+                t.lower in NEGATORS or t.lemma in NEGATORS for t in tokens[hit.start + 1:hit.end]):
+            continue  # "you're not letting anyone down"
+        spans.append((hit.label, hit.start, hit.end))
+    for rule in (_profanity, _aimed_put_down, _copula_insult, _for_once, _as_usual, _even_a_child):
+        found = rule(analysis)
+        if found is not None:
+            spans.append(found)
+    best = None
+    for kind, start, end in sorted(spans, key=lambda s: (s[1], -s[2])):
+        if kind != PROFANITY and _in_title(analysis, start, end):
+            continue
+        best = (kind, start, end)
+        break
+    if best is None:
+        return None
+    kind, start, end = best
+    return Demeaning(kind, phrase(analysis, start, end, context=1 if end - start <= 2 else 0))
+
+
+def demeaning(analysis: Analysis) -> str | None:
+    """The words, as written, that insult, belittle, mock, threaten, shame or guilt-trip the
+    resident (or anyone), or swear; ``None`` if there are none."""
+    found = find_demeaning(analysis)
+    return found.phrase if found is not None else None
