@@ -61,6 +61,8 @@ CHARACTER_TRICKS = [
     ("Sip some t\u0251a.", "Sip some taa.", "lookalike letters in 't\u0251a'"),
     ("Take a \u017fhort walk.", "Take a short walk.", "lookalike letters in '\u017fhort'"),
     ("Cook with t\u0434fu.", "Cook with t\u0434fu.", "letters from two scripts in 't\u0434fu'"),
+    ("Take \u0430 walk.", "Take a walk.", "lookalike letters from another script in '\u0430'"),
+    ("Some \u03a4\u0395\u0391 now?", "Some TEA now?", "lookalike letters from another script"),
     # decorative letters: mathematical, circled, squared, full-width, small capitals, superscript
     ("Time for \U0001d42d\U0001d41e\U0001d41a.", "Time for tea.", "decorative Unicode letters in '\U0001d42d\U0001d41e\U0001d41a'"),
     ("\U0001d4e2\U0001d4f8\U0001d4f6\U0001d4ee music?", "Some music?", "decorative Unicode letters"),
@@ -79,6 +81,7 @@ CHARACTER_TRICKS = [
     ("W\u0335a\u0335l\u0335k now.", "Walk now.", "decorative marks"),
     ("Nap a\u0301\u0300\u0302 bit.", "Nap a bit.", "decorative marks"),
     ("Read \u0301now.", "Read now.", "stray combining marks U+0301"),
+    ("A cr\u00e8\u0336me br\u00fbl\u00e9e?", "A cr\u00e8me br\u00fbl\u00e9e?", "decorative marks"),
 ]
 
 
@@ -120,6 +123,8 @@ HONEST_CHARACTERS = [
     ("Vi\u1ec7t Nam pho", "Vi\u1ec7t Nam pho"),
     ("cafe\u0301 au lait", "caf\u00e9 au lait"),
     ("The 1\u00ba prize", "The 1o prize"),
+    ("\u0423\u0434\u0430\u0440\u0435\u0301\u043d\u0438\u0435", "\u0423\u0434\u0430\u0440\u0435\u0301\u043d\u0438\u0435"),
+    ("\u03b1 and \u03b2 are Greek letters", "\u03b1 and \u03b2 are Greek letters"),
 ]
 
 
@@ -224,7 +229,11 @@ FORMS = [
     ("next_step: drink water", "key-value lines (YAML-like data)"),
     ("Activity: stretch, length: 5", "a key-value record"),
     # addresses and social forms
+    ("Steps:\n\u2013 fill the kettle\n\u2013 warm the pot", "a bulleted list"),
+    ("Step 1 fill the kettle\nStep 2 warm the pot", "a numbered list"),
+    ("Run brew_tea before bed.", "a code identifier"),
     ("Have a look at https://example.test/yoga today.", "a link"),
+    ("Recipes at tasty.shop tonight?", "a link"),
     ("Music ideas at www.example.test tonight", "a link"),
     ("Recipes on cooking.example.org for dinner?", "a link"),
     ("Write to help@example.test for tips.", "an e-mail address"),
@@ -273,6 +282,11 @@ HONEST_FORMS = [
     "It's a-ok to rest now.",
     "Snake plants like a little water, not much.",
     "Dinner at 7.30 works, then a film.",
+    "\u2014 and then, perhaps, a nap.",
+    "Ten minutes of stretching\nthen a glass of water.",
+    "Take a walk.Maybe later a bath.",
+    "2 eggs and 1 cup of flour will do.",
+    "A _ moment _ of quiet?",
 ]
 
 

@@ -9,11 +9,13 @@ of :data:`_FORMS` (markup and data before the milder forms), or ``None``:
   horizontal rules;
 - HTML or XML tags, comments and character entities (``&nbsp;``, ``&#8203;``);
 - lists: a line starting with a bullet (``-``, ``*``, ``+``, ``•`` ...) or a
-  checkbox, a line starting with ``1.``, ``1)``, ``(1)``, ``a)``, two bullets
-  in a line, or an inline enumeration ``1) ... 2) ...``;
+  checkbox, a line starting with ``1.``, ``1)``, ``(1)``, ``a)``, two lines
+  starting with a dash or with a number ("Step 1 ...", "10 minutes ..."), two
+  bullets in a line, or an inline enumeration ``1) ... 2) ...``;
 - code: fenced blocks, inline backticks, calls (``walk()``, ``print('hi')``,
   ``os.walk(x)``), statements ending in ``;`` or opening ``{``, assignments and
-  comparisons (``x = 1``, ``a == b``, ``=>``, ``&&``), declarations (``def``,
+  comparisons (``x = 1``, ``a == b``, ``=>``, ``&&``), snake_case identifiers
+  (``brew_tea``), declarations (``def``,
   ``function``, ``var``/``let``/``const``), shell variables, escape sequences
   (``\\n`` written out);
 - data: JSON (a quoted key with a colon inside braces, or two quoted keys),
@@ -57,7 +59,10 @@ _INLINE_CODE = re.compile(r"`[^`\n]+`")
 # Addresses.
 _URL = re.compile(
     r"\b(?:https?|ftp)://\S+|\bwww\.[\w-]+\.\S+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:co\.uk|com|org|net|io|gov|edu|info|biz|app|dev|xyz|de|fr|ru|cn|jp|ly|gg)"
+    # a bare domain: common top-level domains that are not English words ("walk.Me" is a typo)
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:co\.uk|com|org|net|io|gov|edu|info|biz|app|dev|xyz|ai|co|shop|store"
+    r"|online|site|blog|live|link|page|tech|news|club|life|space|world|top|ca|au|nz|ie|eu|es|nl|se|de|fr"
+    r"|ru|cn|jp|ly|gg)"
     r"\b(?:/\S*)?",
     re.IGNORECASE,
 )
@@ -85,6 +90,8 @@ _BULLET_LINE = re.compile(r"^[ \t]*[-*+•◦▪▫‣●○■□➢➤►✓�
 _CHECKBOX = re.compile(r"^[ \t]*(?:[-*+][ \t]*)?\[[ xX]\][ \t]", _M)
 _NUMBERED_LINE = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|\(\d{1,3}\)|[a-z]\)|\([a-z]\))[ \t]+\S", _M)
 _INLINE_NUMBERS = re.compile(r"(?:^|\s)\(?1[.)]\s+\S.*?\s\(?2[.)]\s+\S", re.DOTALL)
+_DASH_LINES = re.compile(r"^[ \t]*[–—][ \t]+\S", _M)  # two or more lines opened by a dash
+_NUMBER_LINES = re.compile(r"^[ \t]*(?:[A-Za-z]+[ \t])?\d{1,3}\b", _M)  # "Step 1 ...", "10 min ..."
 _INLINE_BULLETS = re.compile(r"(?:^|\s)[•◦▪‣●]\s[^•◦▪‣●\n]*\s[•◦▪‣●]\s")
 
 # Code.
@@ -98,6 +105,7 @@ _WORD_STATEMENT = re.compile(
     r"|\bSELECT\b.+\bFROM\b|\b(?:INSERT INTO|DROP TABLE|UPDATE \w+ SET)\b",
     _M,
 )
+_IDENTIFIER = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")  # snake_case: "brew_tea"
 _STATEMENT = re.compile(r"\)\s*[;{]|\{\s*$|^\s*\}", _M)
 _CALL = re.compile(
     r"\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\s*\("                # dotted call: os.walk(
@@ -120,6 +128,14 @@ _BRACES = re.compile(r"[{}]")
 _KEY_LINE = re.compile(r"^[ \t]*[A-Za-z_][\w-]{0,30}[ \t]*:[ \t]+\S", _M)
 _SNAKE_KEY = re.compile(r"^[ \t]*[a-z][a-z0-9]*(?:_[a-z0-9]+)+[ \t]*:", _M)
 _INLINE_PAIR = re.compile(r"(?:^|[,;{|]\s*)[A-Za-z_]\w*\s*:\s*[^\s,;]", _M)
+
+
+def _dash_lines(text: str) -> bool:
+    return len(_DASH_LINES.findall(text)) >= 2
+
+
+def _number_lines(text: str) -> bool:
+    return len(_NUMBER_LINES.findall(text)) >= 2
 
 
 def _json(text: str) -> bool:
@@ -166,10 +182,13 @@ _FORMS: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
     ("a bulleted list", "-*+•◦▪▫‣●○■□➢➤►✓✔☐☑", _pattern(_BULLET_LINE)),
     ("a numbered list", ".)", _pattern(_NUMBERED_LINE)),
     ("a numbered list", "1", _pattern(_INLINE_NUMBERS)),
+    ("a numbered list", "\n", _number_lines),
+    ("a bulleted list", "–—", _dash_lines),
     ("a bulleted list", "•◦▪‣●", _pattern(_INLINE_BULLETS)),
     ("Markdown emphasis", "*_~", _pattern(_MD_EMPHASIS)),
     ("key-value lines (YAML-like data)", ":", _key_value_lines),
     ("a key-value record", ":", _inline_record),
+    ("a code identifier", "_", _pattern(_IDENTIFIER)),
     ("a hashtag", "#", _pattern(_HASHTAG)),
     ("an @mention", "@", _pattern(_MENTION)),
 )

@@ -3,7 +3,8 @@
 ``language_problem(analysis)`` takes the :class:`~.nlp.Analysis` of the normalised
 text and returns ``None`` for English, otherwise a phrase such as
 ``"it is written mostly in Cyrillic script"``, ``"it is not in English (it reads
-as French)"`` or ``"part of it is not in English (a sentence reads as Spanish)"``.
+as French)"`` or ``"part of it is not in English ('es muy bueno' reads as
+Spanish)"``.
 
 How it reads:
 
@@ -18,11 +19,14 @@ How it reads:
    such as "l'" and "dell'"), a name (capitalised, unknown, not first in its
    sentence) or unknown. Words of well-known borrowed phrases ("bon appétit",
    "c'est la vie", "chili con carne") count as neither.
-3. **Verdict.** The whole text is foreign when its foreign words outnumber its
-   English ones (two or more, or one in a text of at most two words), or when
-   fewer than 40% of its words are English; a sentence is, by the same measure
-   on its own; a run of four or more non-English words with three foreign
-   function words is a foreign clause inside an English sentence.
+3. **Verdict.** The whole text, or one of its sentences, is foreign when its
+   foreign words outnumber its English ones (two or more; one is enough in a
+   whole text of one or two words), when it has three or more foreign function
+   words that are at least twice its English function words and 30% of its
+   words (Dutch and German share content words with English), or when fewer
+   than 40% of its words are English. A foreign sentence beside an English one,
+   or a run of four or more words with three foreign function words and no
+   English function word beside English words, is "part of it".
 
 Known limits: a language other than the six listed is recognised only by its
 lack of English words, and named only when it shares function words with
@@ -137,7 +141,8 @@ _SCRIPT_NAMES = {
     "HAN": "Chinese characters", "HIRAGANA": "Japanese kana", "KATAKANA": "Japanese kana",
     "HANGUL": "Korean Hangul",
 }
-_UNIT_LETTERS = frozenset("μΩπ")
+_UNIT_LETTERS = frozenset("μΩπ")  # Greek letters used as symbols next to Latin ones ("μg")
+_NEUTRAL_SCRIPTS = frozenset({"COMMON", "INHERITED", "Unknown"})
 
 
 @lru_cache(maxsize=1)
@@ -164,24 +169,31 @@ def language_problem(analysis: Analysis) -> str | None:
     words = _classify(analysis)
     if not words:
         return None
+    # A foreign sentence beside an English one.
     sentences: dict[int, list[_Word]] = {}
     for w in words:
         sentences.setdefault(w.sent, []).append(w)
-    foreign_sentences = [k for k, ws in sentences.items() if _foreign(ws, whole=False) is not None]
-    english_sentences = [k for k, ws in sentences.items()
-                         if k not in foreign_sentences and sum(w.kind in _ENGLISH_KINDS for w in ws) >= 2]
-    if foreign_sentences and english_sentences:
-        k = foreign_sentences[0]
+    foreign = [k for k, ws in sentences.items() if _foreign(ws, whole=False)]
+    english = [k for k, ws in sentences.items() if k not in foreign and _english_count(ws) >= 2]
+    if foreign and english:
+        k = foreign[0]
         return f"part of it is not in English ('{_sentence_text(analysis, k)}'{_reads_as(sentences[k])})"
+    # A foreign clause inside English words; or the whole text.
+    whole = _foreign(words)
     clause = _foreign_clause(words)
     if clause is not None:
-        outside = [w for w in words if w not in clause]
-        english_outside = sum(w.kind in _ENGLISH_KINDS for w in outside)
-        if _foreign(words) is None or (english_outside >= 3 and english_outside >= 2 * (len(outside) - english_outside)):
+        in_clause = {id(w) for w in clause}
+        outside = [w for w in words if id(w) not in in_clause]
+        english_outside = _english_count(outside)
+        if not whole or (english_outside >= 3 and english_outside >= 2 * (len(outside) - english_outside)):
             return f"part of it is not in English ('{' '.join(w.text for w in clause)}'{_reads_as(clause)})"
-    if _foreign(words) is not None:
+    if whole:
         return f"it is not in English{_reads_as(words, it=True)}"
     return None
+
+
+def _english_count(words: list[_Word]) -> int:
+    return sum(w.kind in _ENGLISH_KINDS for w in words)
 
 
 def _reads_as(words: list[_Word], it: bool = False) -> str:
@@ -206,31 +218,30 @@ def _sentence_text(analysis: Analysis, index: int) -> str:
 # --- script ---------------------------------------------------------------------------------
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_LETTERS_RUN = re.compile(r"[^\W\d_]{2,}")
+
+
 def _script_problem(text: str) -> str | None:
-    if text.isascii():
-        return None
+    """Letters of another script: most of the text, or a word of it."""
     counts: dict[str, int] = {}
-    latin = 0
-    for ch in text:
+    for ch in _NON_ASCII.findall(text):
         if ch.isalpha():
-            if ch.isascii():
-                latin += 1
-            else:
-                s = script_of(ch)
-                counts[s] = counts.get(s, 0) + 1
-    latin += counts.pop("LATIN", 0)
-    counts.pop("COMMON", None)
-    counts.pop("INHERITED", None)
-    other = sum(counts.values())
+            s = script_of(ch)
+            counts[s] = counts.get(s, 0) + 1
+    latin = counts.pop("LATIN", 0)
+    other = sum(n for s, n in counts.items() if s not in _NEUTRAL_SCRIPTS)
     if not other:
         return None
-    main = max(counts, key=counts.__getitem__)
+    latin += len(_ASCII_LETTERS.findall(text))
     if other > latin:
+        main = max((s for s in counts if s not in _NEUTRAL_SCRIPTS), key=counts.__getitem__)
         return f"it is written mostly in {_script_name(main)}"
-    for word in re.finditer(r"[^\W\d_]{2,}", text):
+    for word in _LETTERS_RUN.finditer(text):
         w = word.group()
         if not w.isascii():
-            scripts = {script_of(c) for c in w} - {"LATIN", "COMMON", "INHERITED"}
+            scripts = {script_of(c) for c in w} - _NEUTRAL_SCRIPTS - {"LATIN"}
             if scripts and not all(c in _UNIT_LETTERS for c in w if script_of(c) in scripts):
                 return f"part of it is written in {_script_name(min(scripts))} ('{w}')"
     return None
@@ -354,13 +365,13 @@ def _loan_positions(lowers: list[str]) -> set[int]:
 # --- verdicts -------------------------------------------------------------------------------
 
 
-def _foreign(words: list[_Word], whole: bool = True) -> bool | None:
-    """``True`` if ``words`` do not read as English (``whole``: they are the whole text, where
-    one foreign word in a text of one or two words is enough), else ``None``.
+def _foreign(words: list[_Word], whole: bool = True) -> bool:
+    """Whether ``words`` do not read as English (``whole``: they are the whole text, where one
+    foreign word in a text of one or two words is enough).
 
-    Foreign function words against English words; or, since Dutch and German share many
-    content words with English ("drink", "water"), three foreign function words or more
-    against at most half as many English function words, in a text where they are common."""
+    Foreign function words outnumbering English words; or, since Dutch and German share many
+    content words with English ("drink", "water"), three foreign function words or more, at
+    least twice the English function words and 30% of the words; or too few English words."""
     function = sum(w.kind == FUNCTION for w in words)
     english = function + sum(w.kind == ENGLISH for w in words)
     foreign = sum(w.kind == FOREIGN for w in words)
@@ -369,9 +380,7 @@ def _foreign(words: list[_Word], whole: bool = True) -> bool | None:
         return True
     if foreign >= _CLAUSE_FOREIGN and foreign >= 2 * function and foreign >= 0.3 * n:
         return True
-    if n >= (3 if whole else 4) and english < _MIN_ENGLISH_SHARE * n:
-        return True
-    return None
+    return n >= (3 if whole else 4) and english < _MIN_ENGLISH_SHARE * n
 
 
 def _foreign_clause(words: list[_Word]) -> list[_Word] | None:

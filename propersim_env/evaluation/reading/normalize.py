@@ -24,10 +24,10 @@ resident, are judged elsewhere (:mod:`.language`, :mod:`..style`).
 Known limits:
 
 - A word written entirely in another script is read as Latin only when all its
-  letters have a Latin lookalike, it has two letters or more, and the text's
-  letters are mostly Latin; so one Russian word of lookalike letters inside an
-  English sentence ("сор") is read as Latin ("cop"), and single Greek letters
-  ("π", "α") are left alone.
+  letters have a Latin lookalike and the text's letters are mostly Latin; so one
+  Russian word of lookalike letters inside an English sentence ("сор", or the
+  preposition "а" standing for the article "a") is read as Latin, while single
+  Greek letters ("π", "α"), which are symbols in English text, are left alone.
 - A Latin letter plus another script inside one word is refused only when one
   of the other letters imitates a Latin letter; Chinese or Japanese text that
   runs Latin letters into its characters without spaces is left to
@@ -104,10 +104,11 @@ _SPACELESS_SCRIPTS = frozenset({"HAN", "HIRAGANA", "KATAKANA", "HANGUL", "THAI",
 # Greek letters that are unit symbols next to Latin ones ("μg", "kΩ").
 _UNIT_LETTERS = frozenset("μΩ")
 
-# Combining marks that can sit on a plain letter; after canonical composition, any left on an
-# ASCII letter are strike-throughs, underlines or stacked "zalgo" marks.
+# Combining marks that can sit on a Latin letter; after canonical composition, any left on one
+# are strike-throughs, underlines or stacked "zalgo" marks (other scripts keep theirs: Russian
+# stress marks, Greek breathings).
 _COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_MARKED_LETTER = re.compile(f"[A-Za-z][{_COMBINING}]+")
+_MARKED_LETTER = re.compile(f"[A-Za-z\u00c0-\u024f][{_COMBINING}]+")
 _STRAY_MARKS = re.compile(f"(?:^|(?<=\\s))[{_COMBINING}]+")
 _WORD = re.compile(r"[^\W\d_]+")
 _EDGE_PUNCTUATION = " \t\n.,;:!?\"'()[]{}<>«»“”‘’"
@@ -374,7 +375,7 @@ def _unmask_lookalikes(text: str) -> tuple[str, Problem | None]:
                 phrase = "letters from two scripts"
             else:
                 continue
-        elif len(others) == 1 and len(w) >= 2 and mostly_latin \
+        elif len(others) == 1 and mostly_latin and (len(w) >= 2 or others != {"GREEK"}) \
                 and all(_lookalike(c) is not None for c in w):
             _replace_lookalikes(chars, word.start(), w, latin_too=False)
             phrase = "lookalike letters from another script"
@@ -426,7 +427,7 @@ def _script(ch: str) -> str:
 
 
 def _drop_decorative_marks(text: str) -> tuple[str, Problem | None]:
-    """Remove combining marks that do not compose with the plain letter they sit on
+    """Remove combining marks that do not compose with the Latin letter they sit on
     (strike-through "t̶e̶a̶", stacked "zalgo" marks) or sit on no letter at all."""
     first: Problem | None = None
     stray = _STRAY_MARKS.search(text)
