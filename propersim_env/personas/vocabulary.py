@@ -57,6 +57,16 @@ class Activity:
         return max(self.subtasks, key=lambda s: s.weight).room
 
 
+WORD_CLASSES = ("VERB", "NOUN", "ADJ", "ADV", "PROPN")
+
+
+def _keyword_ok(keyword: object) -> bool:
+    if not isinstance(keyword, str):
+        return False
+    word, slash, word_class = keyword.partition("/")
+    return word == word.lower() and (not slash or (word_class in WORD_CLASSES and " " not in word))
+
+
 def _read(name: str) -> tuple[dict, str]:
     source = f"propersim_env/personas/data/{name}"
     text = resources.files("propersim_env.personas").joinpath(f"data/{name}").read_text(encoding="utf-8")
@@ -77,8 +87,9 @@ def topics() -> dict[str, Topic]:
         keywords = entry.get("keywords")
         if not isinstance(label, str) or not label:
             raise VocabularyError(f"{where}.label: missing or not text")
-        if not isinstance(keywords, list) or not keywords or not all(isinstance(k, str) and k == k.lower() for k in keywords):
-            raise VocabularyError(f"{where}.keywords: must be a non-empty list of lower-case strings")
+        if not isinstance(keywords, list) or not keywords or not all(_keyword_ok(k) for k in keywords):
+            raise VocabularyError(f"{where}.keywords: must be a non-empty list of lower-case strings "
+                                  f"(a one-word keyword may end in a word class: 'water/VERB')")
         out[tid] = Topic(tid, label, tuple(keywords))
     return out
 

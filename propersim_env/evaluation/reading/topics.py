@@ -14,24 +14,33 @@ after it, as :mod:`..lexicon` does for surface words.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ...personas.vocabulary import topics
-from ..lexicon import words
 from .nlp import Token
+
+WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[str]:
+    """The lower-cased words of ``text`` (runs of letters and digits)."""
+    return WORD.findall(text.lower())
 
 ExtraKeywords = tuple[tuple[str, tuple[str, ...]], ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A keyword found at tokens ``start`` to ``end`` (exclusive), with its topics."""
+    """A keyword found at tokens ``start`` to ``end`` (exclusive), with its topics and the
+    keyword itself (the shortest one listed for these words: "bake" for "baking")."""
 
     start: int
     end: int
     labels: tuple[str, ...]
+    keyword: str
 
 
 _VOWELS = frozenset("aeiou")
@@ -62,32 +71,17 @@ def inflections(word: str) -> set[str]:
     return out
 
 
-def _bases(word: str) -> set[str]:
-    """``word`` and, for a regular plural, its singular ("ferns" -> "fern", "berries" -> "berry")."""
-    out = {word}
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        out.add(word[:-1])
-        if word.endswith("ies"):
-            out.add(word[:-3] + "y")
-        if word.endswith(("ches", "shes", "xes", "ses", "zes")):
-            out.add(word[:-2])
-    return out
-
-
 def _forms(word: str) -> tuple[str, ...]:
-    """The forms a keyword word matches: itself, its singular and their regular inflections
-    (a token matches on its lower-cased form or its lemma)."""
-    out = set()
-    for base in _bases(word):
-        out |= {base} | inflections(base)
-    return tuple(sorted(out))
+    """The forms a keyword word matches: itself and its regular inflections (a token
+    matches on its lower-cased form or its lemma, so "ferns" matches the keyword "fern")."""
+    return tuple(sorted({word} | inflections(word)))
 
 
 class LemmaIndex:
     """Keyword phrases with labels, matched on tokens' lower-cased forms or lemmas."""
 
     def __init__(self, entries: Iterable[tuple[str, str]]):
-        grouped: dict[str, dict[tuple, set[str]]] = {}
+        grouped: dict[str, dict[tuple, tuple[set[str], set[str]]]] = {}
         for keyword, label in entries:
             keyword, _, pos = keyword.partition("/")
             parts = words(keyword)
@@ -97,25 +91,30 @@ class LemmaIndex:
                 raise ValueError(f"keyword {keyword!r}/{pos}: only a one-word keyword may name a word class")
             rest = tuple(frozenset(_forms(w)) for w in parts[1:])
             for first in _forms(parts[0]):
-                grouped.setdefault(first, {}).setdefault((rest, pos or None), set()).add(label)
+                labels, keywords = grouped.setdefault(first, {}).setdefault((rest, pos or None), (set(), set()))
+                labels.add(label)
+                keywords.add(" ".join(parts))
         self._index = {
-            first: tuple(sorted(((rest, pos, tuple(sorted(labels))) for (rest, pos), labels in tails.items()),
+            first: tuple(sorted(((rest, pos, tuple(sorted(labels)), min(keywords, key=lambda k: (len(k), k)))
+                                 for (rest, pos), (labels, keywords) in tails.items()),
                                 key=lambda item: -len(item[0])))
             for first, tails in grouped.items()
         }
 
     def scan(self, tokens: Sequence[Token]) -> list[Match]:
-        """The keywords found in ``tokens``, left to right, longest first, not overlapping."""
+        """The keywords found in ``tokens``, left to right, longest first, not overlapping
+        (token positions of the matches are those of ``tokens``)."""
+        view, seen = _matching_view(tokens)
         found: list[Match] = []
         get = self._index.get
-        n = len(tokens)
+        n = len(seen)
         i = 0
         while i < n:
-            best = self._longest_at(tokens, i, n, get)
+            best = self._longest_at(seen, i, n, get)
             if best is None:
                 i += 1
                 continue
-            found.append(best)
+            found.append(Match(view[best.start], view[best.end - 1] + 1, best.labels, best.keyword))
             i = best.end
         return found
 
@@ -124,7 +123,7 @@ class LemmaIndex:
         t = tokens[i]
         best = None
         for key in (t.lower, t.lemma) if t.lemma != t.lower else (t.lower,):
-            for rest, pos, labels in get(key, ()):
+            for rest, pos, labels, keyword in get(key, ()):
                 k = len(rest)
                 if best is not None and best.end - best.start >= k + 1:
                     break  # tails are longest first
@@ -133,16 +132,69 @@ class LemmaIndex:
                 if i + k >= n + (k == 0):
                     continue
                 if all(tokens[i + 1 + j].lower in rest[j] or tokens[i + 1 + j].lemma in rest[j] for j in range(k)):
-                    best = Match(i, i + 1 + k, labels)
+                    best = Match(i, i + 1 + k, labels, keyword)
                     break
         return best
 
 
-def freeze_keywords(extra_keywords) -> ExtraKeywords:
-    """A hashable form of a persona's extra keywords per topic id (for caching)."""
+_HYPHENS = frozenset("-‐‑")
+
+
+def _matching_view(tokens: Sequence[Token]) -> tuple[list[int], list[Token]]:
+    """The tokens keywords are matched against: a hyphen inside a word is stepped over
+    ("page-turner" matches the keyword "page turner" or "page-turner"), and a possessive
+    "'s" reads as the word "s" that :func:`words` makes of it ("shepherd's pie")."""
+    view: list[int] = []
+    seen: list[Token] = []
+    for j, t in enumerate(tokens):
+        if t.text in _HYPHENS and 0 < j < len(tokens) - 1 \
+                and tokens[j - 1].start + len(tokens[j - 1].text) == t.start and tokens[j + 1].start == t.start + 1:
+            continue
+        if t.lower in ("'s", "’s"):
+            t = Token(t.text, "s", "s", t.pos, t.tag, t.start, t.sent)
+        view.append(j)
+        seen.append(t)
+    return view, seen
+
+
+def freeze_keywords(extra_keywords: Mapping[str, Sequence[str]] | None) -> ExtraKeywords:
+    """A hashable, checked form of extra keywords per topic id (for caching)."""
     if not extra_keywords:
         return ()
-    return tuple(sorted((tid, tuple(kws)) for tid, kws in extra_keywords.items()))
+    known = topics()
+    out = []
+    for tid, kws in extra_keywords.items():
+        if tid not in known:
+            raise ValueError(f"extra keywords name an unknown topic {tid!r}")
+        if isinstance(kws, str) or not all(isinstance(k, str) for k in kws):
+            raise TypeError(f"extra keywords for topic {tid!r} must be a list or tuple of str, got {kws!r}")
+        out.append((tid, tuple(kws)))
+    return tuple(sorted(out))
+
+
+def plain_tokens(text: str) -> tuple[Token, ...]:
+    """Tokens of ``text`` without tagging (each word its own lemma, no word class): enough
+    for the project's own short texts, such as activity descriptions."""
+    return tuple(Token(m.group(0), m.group(0), m.group(0), "", "", m.start(), 0)
+                 for m in WORD.finditer(text.lower()))
+
+
+@lru_cache(maxsize=4096)
+def _classify(text: str, extra: ExtraKeywords) -> tuple[tuple[str, int], ...]:
+    hits: dict[str, int] = {}
+    for m in topic_lemma_index(extra).scan(plain_tokens(text)):
+        for label in m.labels:
+            hits[label] = hits.get(label, 0) + 1
+    return tuple(hits.items())
+
+
+def classify(text: str, extra_keywords: Mapping[str, Sequence[str]] | None = None) -> dict[str, int]:
+    """Topics whose keywords ``text`` holds, as ``{topic_id: hits}`` (untagged and cached: for
+    the project's own texts, such as what the resident is doing; suggestions are read in full
+    by :func:`.reading.read`). ``extra_keywords`` adds keywords per topic id."""
+    if not isinstance(text, str):
+        raise TypeError(f"classify() needs a str, got {type(text).__name__}")
+    return dict(_classify(text[:2000], freeze_keywords(extra_keywords)))
 
 
 @lru_cache(maxsize=64)
