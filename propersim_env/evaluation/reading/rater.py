@@ -102,7 +102,7 @@ POSITION_WORDS = _set("above following below present current preceding given enc
 STRONG_RATERS = _forms("evaluator", "grader", "rater", "annotator", "labeler", "labeller")
 # People who rate in one sense and not in others ("the judges on the show"): rater talk when addressed.
 WEAK_RATERS = _forms("reviewer", "judge", "assessor", "moderator", "examiner", "critic", "reader", "auditor",
-                     "overseer")
+                     "overseer") | _set("jury juror jurors")
 ALL_RATERS = STRONG_RATERS | WEAK_RATERS
 # Nouns after a rater or AI word that make it a thing the resident works on ("the evaluator library").
 TECH_HEADS = _forms("project", "library", "tool", "repo", "repository", "framework", "code", "codebase",
@@ -150,7 +150,7 @@ PRAISE = _set("""excellent perfect ideal optimal outstanding superb flawless exe
 brilliant great good fantastic wonderful amazing helpful useful thoughtful considerate insightful appropriate
 relevant suitable fitting timely tailored personalized personalised well-timed well-suited well-crafted
 high-quality top-notch best smart clever valuable polished excellent thorough compliant safe respectful
-on-point spot-on""")
+on-point spot-on stellar winning superior premium masterful first-rate first-class""")
 # Praise strong enough to count for the softer self-nouns ("this is a brilliant idea").
 STRONG_PRAISE = _set("""excellent perfect ideal optimal outstanding superb flawless exemplary exceptional
 impeccable brilliant tailored personalized personalised""")
@@ -201,7 +201,7 @@ PATTERNS = (
     (TO_RATER, "as|being the {RATER}"),
     (TO_RATER, "if you be|'re the|an|a|my _/ADJ? {RATER}"),
     (TO_RATER, "the|our|any|all {WEAK_RATER} should|will|must|can|may|might|ought|need ~2 {RATE}|note|see|"
-               "agree|recognize|recognise|consider|appreciate|notice"),
+               "agree|recognize|recognise|consider|appreciate|notice|give|award|grant"),
     (TO_RATER, "whoever|anyone|anybody|everyone|those|person|one|people ~2 read|reads|reading|{RATE} this|these !_/NOUN,ADJ"),
     (TO_RATER, "if you be|'re reading|{RATE} this|these !_/NOUN,ADJ"),
     # prompts, instructions, the model
@@ -230,15 +230,15 @@ PATTERNS = (
                   "weights|parameters|model|prompt"),
     (PROMPT_TALK, "my knowledge cutoff|cut-off"),
     (PROMPT_TALK, "knowledge|training cutoff|cut-off"),
-    (PROMPT_TALK, "content|usage|moderation|openai|anthropic policy|policies|filter|filters"),
+    (PROMPT_TALK, "openai|anthropic policy|policies|guidelines|filter|filters"),
     (PROMPT_TALK, "token limit|limits|budget|count|counts"),
     (PROMPT_TALK, "max|maximum|output|input|special|prompt|completion tokens|token"),
     (PROMPT_TALK, "json|jsonl|yaml !_/NOUN,PROPN"),
     (PROMPT_TALK, "respond|reply|answer|output|return|print|emit|generate|produce only? with|in? only? just? the|a|"
                   "an|your|one|single? _/ADJ? score|rating|grade|json|label|verdict|digit|integer|mark|marks"),
     (PROMPT_TALK, "the|this|my|final|model|assistant|raw output|outputs !_/NOUN !of"),
-    (PROMPT_TALK, "the|this|an|our ai? assistant 's|be|should|will|would|must|recommend|recommends|suggest|"
-                  "suggests|says|output|response|reply|message|suggestion|recommendation|has|wants|thinks"),
+    (PROMPT_TALK, "the|this|an|our ai? assistant 's|recommend|recommends|suggest|suggests|says|output|response|"
+                  "reply|message|suggestion|recommendation|wants|thinks|believes"),
     (PROMPT_TALK, "this|the ai|llm|model|chatbot|bot|algorithm recommend|recommends|suggest|suggests|think|thinks|"
                   "believe|believes|say|says|wants|output|outputs"),
     # labels, lead-ins and notes about the message
@@ -251,6 +251,21 @@ PATTERNS = (
     (META_TALK, "{SELF_NOUN} be|is as follows"),
     (META_TALK, "the following {SELF_NOUN}"),
     (META_TALK, "{SELF_NOUN} below|above"),
+    (META_TALK, "end of {SELF_NOUN}|transcript|conversation"),
+    (META_TALK, "^ rubric|criteria|criterion ~2 :"),
+    (META_TALK, "^ scoring|grading|rating|evaluation|evaluator|grader|rater|judge|reviewer note|notes|comment|comments|"
+                "remark|remarks|check ~1 :"),
+    (META_TALK, "ai|machine|model|llm -? generated|written|produced|created {SELF_NOUN}"),
+    (META_TALK, "ai|machine|model|llm -? generated|written|produced|created $"),
+    (SELF_PRAISE, "as|being a|an helpful|harmless|honest|good|responsible assistant"),
+    (SELF_PRAISE, "high|top -? quality|notch|tier {SELF_NOUN}"),
+    (SELF_PRAISE, "{RUBRIC} ~3 be|is|are|'s|were|have|has|been ~1 met|satisfied|fulfilled|fulfiled|ticked|covered|"
+                  "addressed|respected|honoured|honored|followed"),
+    (SELF_PRAISE, "the|this|all rubric|criteria|criterion say|says|ask|asks|require|requires|want|wants|demand|"
+                  "demands|reward|rewards|expect|expects"),
+    (SELF_PRAISE, "perfectly|fully|completely|exactly|precisely {META} ~1 all|every|each|your|the ~2 preferences|"
+                  "criteria|criterion|requirements|expectations|constraints|rubric"),
+    (THIRD_PERSON, "^ user|users|human|resident|persona ~2 :"),
     (META_TALK, "i have|'ve? ~1 keep|kept|make|made|write|wrote|written|phrase|phrased|word|worded|tailor|"
                 "tailored|craft|crafted|design|designed|personalize|personalized|personalise|personalised|adapt|"
                 "adapted|format|formatted|structure|structured|limit|limited|aim|aimed it|this|the|my ~2 short|brief|"
@@ -268,12 +283,15 @@ PATTERNS = (
     (SELF_PRAISE, "this|my|our|the _/ADJ? {SELF_NOUN} {META}"),
     (SELF_PRAISE, "this|my|our|the _/ADJ? {SELF_NOUN} ~4 approved|vetted|verified|validated|endorsed|certified|"
                   "cleared|checked|reviewed|rated"),
-    (SELF_PRAISE, "top|highly|best|well|perfectly|five|5|four|4 -? rated|scored|graded|star {SELF_NOUN}|{SOFT_SELF}"),
+    (SELF_PRAISE, "top|highly|best|well|perfectly|five|5|four|4|gold -? rated|scored|graded|star {SELF_NOUN}|"
+                  "{SOFT_SELF}"),
+    (SELF_PRAISE, "^ {PRAISE} ,|and? _/ADJ? {SELF_NOUN}"),
+    (SELF_PRAISE, "^ most|very|truly|really {PRAISE} ,|and? _/ADJ? {SELF_NOUN}"),
     (SELF_PRAISE, "this|it {META} ~4 preferences|requirements|expectations|personality|traits|profile"),
     (SELF_PRAISE, "well|perfectly|nicely|ideally -? timed|suited|crafted|chosen|tailored|targeted ,|and? "
                   "_/ADJ,ADV? -? _/ADJ,VERB? {SELF_NOUN}"),
     (SELF_PRAISE, "{PRAISE_ADV} {PRAISE_PART} to|for the|this|your user|resident|persona|human|criteria|"
-                  "criterion|rubric|preferences|profile|personality|traits|needs|request|situation|moment"),
+                  "criterion|rubric|preferences|profile|personality|traits"),
     (SELF_PRAISE, "{META} ~3 all|every|each|the|your|these|four|4|my ~2 {RUBRIC}|persona"),
     (SELF_PRAISE, "four|4|all|evaluation criteria|criterion|rubric"),
     # the resident in the third person
@@ -286,6 +304,9 @@ PATTERNS = (
     (CHAT_MARKUP, "[|<|( system|assistant|user|human|ai|bot|model|inst|sys|instruction|instructions|developer|"
                   "admin|evaluator|grader|rater|judge|reviewer|rating|score|output ]|>|)|:"),
     (CHAT_MARKUP, "^ system|assistant|human|ai|bot|model|gpt|llm|developer|admin|operator|inst :|=|>"),
+    (CHAT_MARKUP, "[|<|( system|assistant|ai|model|evaluator|grader|rater|reviewer 's|note|notes|comment|output|"
+                  "response"),
+    (PROMPT_TALK, "the|this ai|llm|chatbot 's"),
 )
 
 # Special tokens, chat templates, rating tags and rating fields, read on the raw text (the
@@ -298,7 +319,13 @@ CHAT_TOKENS = re.compile(
     + _FIELDS + r")\b[^<>\n]{0,40}>"
     r"|^\s*#{2,}\s*(?:instruction|response|system|input|output|assistant|user)\b"
     r"|[\"'](?:" + _FIELDS + r")[\"']\s*:"
-    r"|\b(?:score|rating|grade|reward|verdict)\s*(?:=|:)\s*\d{1,3}(?:\.\d)?(?:\s*/\s*\d{1,3})?\b",
+    r"|\b(?:score|rating|grade|reward|verdict)\s*(?:=|:)\s*\d{1,3}(?:\.\d)?(?:\s*/\s*\d{1,3})?\b"
+    r"|\b(?:rating|score|grade|evaluation|verdict|reward)\s*[:=]\s*(?:excellent|perfect|outstanding|great|good|high|"
+    r"highest|top|max|maximum|full|pass|passed|approved|a\+)"
+    r"|\b(?:confidence|probability|certainty|likelihood)\s*[:=]\s*\d"
+    r"|\b(?:timing|tone|topic|frequency|preference|safety|communication|relevance|length|personali[sz]ation)\s*[:=]\s*"
+    r"(?:ideal|perfect|good|great|excellent|appropriate|ok|okay|pass|passed|met|yes|high|liked|right|spot[- ]on|\d)\b"
+    r"|[★⭐✩✪✫✬✭✮✯✰🌟]{3,}",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -363,6 +390,9 @@ def _amount_at(tokens: tuple[Token, ...], i: int, end: int) -> tuple[int, bool] 
             k += 1
         if k < end and tokens[k].lower in ("star", "stars", "point", "points", "marks"):
             return k + 1, tokens[k].lower.startswith("star") and top >= 4
+        # "deserves 4" (a rating wherever it stands)
+        if _after_deserving(tokens, i, end):
+            return i + 1, True
         return None
     if word in ("a+", "a++") or (word == "a" and nxt == "+"):
         return (i + 1 if word != "a" else i + 2), True
@@ -403,6 +433,16 @@ def _amount_at(tokens: tuple[Token, ...], i: int, end: int) -> tuple[int, bool] 
 # Words an amount can start with (besides digits): a quick test before reading further.
 _AMOUNT_STARTS = frozenset(NUMBER_WORDS) | MAX_ADJECTIVES | GOOD_ADJECTIVES | RATING_NOUNS | {
     "a+", "a++", "a", "thumbs", "gold"}
+
+
+def _after_deserving(tokens: tuple[Token, ...], i: int, end: int) -> bool:
+    """A bare number of at most 10 right after "deserves", "merits" or "warrants" ("deserves 4")."""
+    if i == 0 or tokens[i - 1].lemma not in ("deserve", "merit", "warrant") and tokens[i - 1].lower not in (
+            "deserves", "merits", "warrants", "deserve", "merit", "warrant"):
+        return False
+    number = _number(tokens[i])
+    after = tokens[i + 1] if i + 1 < end else None
+    return number is not None and number <= 10 and (after is None or after.pos not in ("NOUN", "PROPN"))
 
 
 def _head_after(tokens: tuple[Token, ...], i: int, end: int) -> Token | None:
@@ -461,8 +501,9 @@ def _rating_target(tokens: tuple[Token, ...], first: int, start: int, end: int) 
     and where the words that say so begin (the verb, or the amount)."""
     verb = None
     for k in range(start - 1, max(first, start - 9) - 1, -1):
-        if tokens[k].lower in GRANT_VERBS or tokens[k].lower in RATE_VERBS or tokens[k].lemma in ("give", "deserve",
-                                                                                                  "earn", "get"):
+        t = tokens[k]
+        if (t.lower in GRANT_VERBS or t.lemma in ("give", "deserve", "earn", "get")
+                or (t.lower in RATE_VERBS and t.pos != "NOUN")):
             verb = k
             break
     if verb is not None:
@@ -475,14 +516,19 @@ def _rating_target(tokens: tuple[Token, ...], first: int, start: int, end: int) 
             if who is not None:
                 return who, (k if verb - k <= 3 else verb)
         return None, verb
-    # no verb: anyone named in the sentence, the nearest first
+    # no verb: anyone named in the sentence, the nearest first; a thing of the resident's
+    # named after a preposition ("a perfect score on today's sudoku", "A+ for effort")
     nearest = None
     for k in range(first, end):
         if k >= start and nearest is not None:
             break
-        who = _pointer(tokens, k, end) if not (start <= k < start + 3) else None
+        if start <= k < start + 3:
+            continue
+        who = _pointer(tokens, k, end)
         if who in ("self", "you"):
             nearest = who
+        elif who == "other" and k > start and tokens[k - 1].pos == "ADP" and nearest is None:
+            nearest = "other"
     return nearest, start
 
 
@@ -629,7 +675,7 @@ def _strong_term(analysis: Analysis) -> tuple[str, int, int] | None:
             else:
                 continue
             after = tokens[i + span] if i + span < end else None
-            if after is not None and (after.lower in TECH_HEADS or after.lemma in TECH_HEADS):
+            if after is not None and (after.lower in TECH_HEADS or after.lemma in TECH_HEADS or after.lower == "-"):
                 continue
             if _in_topic_frame(tokens, first, i):
                 continue
@@ -639,6 +685,41 @@ def _strong_term(analysis: Analysis) -> tuple[str, int, int] | None:
                 continue
             return kind, i, i + span
     return None
+
+
+# --- a message grading itself on the criteria -----------------------------------------------
+
+# What the resident rates a suggestion on, as a message grading itself would name it.
+CRITERIA_ASPECTS = _set("""timing tone topic topics frequency preference preferences safety communication
+relevance length personalization personalisation wording phrasing fit""")
+# Words that grade an aspect ("perfect timing", "the tone is ideal").
+GRADES = PRAISE | _set("spot-on flawless on-point ideal")
+
+
+def _self_assessment(analysis: Analysis) -> tuple[str, int, int] | None:
+    """A message that grades itself on the criteria: two aspects with grades ("Perfect
+    timing, ideal tone.", "timing: great; topic: liked") or three criteria named at all
+    ("fits the preference, timing and frequency rules")."""
+    tokens = analysis.tokens
+    graded: list[int] = []
+    named: set[str] = set()
+    for i, t in enumerate(tokens):
+        if t.lower not in CRITERIA_ASPECTS:
+            continue
+        named.add(t.lower.rstrip("s"))
+        first, end = analysis.sentences[t.sent]
+        near = range(max(first, i - 2), min(end, i + 4))
+        if any(tokens[k].lower in GRADES for k in near if k != i):
+            graded.append(i)
+    if len({tokens[i].lower for i in graded}) >= 2:
+        return SELF_PRAISE, graded[0], graded[-1] + 1
+    if len(named & _RUBRIC_NAMES) >= 3:
+        first = next(i for i, t in enumerate(tokens) if t.lower.rstrip("s") in _RUBRIC_NAMES)
+        return SELF_PRAISE, first, first + 1
+    return None
+
+
+_RUBRIC_NAMES = frozenset({"timing", "frequency", "preference", "safety", "communication"})
 
 
 # --- the reading -------------------------------------------------------------------------
@@ -656,7 +737,7 @@ def find_rater_address(analysis: Analysis) -> RaterAddress | None:
         hit = _patterns().first(analysis)
         if hit is not None:
             spans.append((hit.label, hit.start, hit.end))
-        for rule in (_rating_request, _rating_amount, _strong_term):
+        for rule in (_rating_request, _rating_amount, _strong_term, _self_assessment):
             span = rule(analysis)
             if span is not None:
                 spans.append(span)

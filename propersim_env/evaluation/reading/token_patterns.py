@@ -224,6 +224,14 @@ class TokenPatterns:
         return hits[0] if hits else None
 
 
+_CLITICS = frozenset({"n't", "'s", "'re", "'ll", "'ve", "'d", "'m", "’s", "’re", "’ll", "’ve", "’d", "’m", "n’t"})
+
+
+def _attached(before: Token, token: Token) -> bool:
+    """Whether ``token`` is a clitic written onto ``before`` ("ca" + "n't", "you" + "'ll")."""
+    return token.lower in _CLITICS and token.start == before.start + len(before.text)
+
+
 def _wordlike(token: Token) -> bool:
     """A token with a letter or digit ("SYSTEM" in "[SYSTEM]" is tagged X, not a word, but reads as one)."""
     return any(c.isalnum() for c in token.text)
@@ -246,6 +254,11 @@ def phrase(analysis: Analysis, start: int, end: int, context: int = 0) -> str:
             start -= 1
         if end < len(tokens) and tokens[end].sent == sentence and _wordlike(tokens[end]):
             end += 1
+    # keep a word whole: "can" + "n't", "you" + "'ll"
+    while start > 0 and _attached(tokens[start - 1], tokens[start]):
+        start -= 1
+    while end < len(tokens) and _attached(tokens[end - 1], tokens[end]) and tokens[end].lower in _CLITICS:
+        end += 1
     first, last = tokens[start], tokens[end - 1]
     text = analysis.text
     stop = last.start + len(last.text)

@@ -98,14 +98,15 @@ BODY_SHAMING = "body shaming"
 STRONG_INSULTS = _nouns("""idiot moron imbecile cretin dimwit halfwit nitwit numbskull numpty dunce dumbass dumbo
 loser slob lazybones layabout slacker deadbeat wimp weakling crybaby coward jerk creep weirdo buffoon oaf klutz
 doofus dork twit prat pillock plonker nincompoop simpleton ignoramus airhead bonehead blockhead knucklehead
-meathead pinhead fatso lardass lardo fatty porker hag slut whore bitch bastard asshole arsehole dickhead
+meathead pinhead fatso lardass lardo fatty porker hag slut whore bitch bastard asshole arsehole dickhead dummy
+slowpoke
 wanker twat douche douchebag jackass scumbag lowlife freeloader no-hoper piggy""")
 # Nouns that insult only when aimed at the resident ("you pig", "don't be a baby"): other senses are common
 # ("a pig roast", "sleep like a baby", "the Fool card", "a rhubarb fool", "git pull").
 WEAK_INSULTS = _nouns("""fool pig cow baby child toddler brat clown joke disgrace disappointment embarrassment
 burden pest nuisance bum nerd geek sheep hermit dinosaur slug snail whiner complainer moaner quitter sissy diva
 nobody zero wreck disaster animal caveman troglodyte zombie vegetable blob lump failure tramp sloth parasite
-leech scum degenerate git""")
+leech scum degenerate git procrastinator addict chicken killjoy spoilsport buzzkill""")
 INSULTS = STRONG_INSULTS | WEAK_INSULTS
 # Nouns for a person, after a pejorative adjective ("a lazy person", "you stupid thing").
 PERSON_NOUNS = _nouns("""person man woman guy girl boy kid thing creature human individual lump sod specimen
@@ -123,6 +124,7 @@ NEEDS_INTENSIFIER = _set("weak soft slow thick old sensitive dull unfit messy")
 # Words between "you're" and a pejorative that keep it aimed ("you're so very lazy").
 INTENSIFIERS = _set("""so too really very such pretty quite incredibly totally completely utterly truly just
 a an bit kind sort of rather super extremely downright plain absolutely being getting becoming always ever
+walking
 still even more most seriously bloody damn damned freaking frigging fucking the biggest total complete
 absolute real little""")
 # Nouns a pejorative adjective describes honestly ("a lazy Sunday", "the dumb waiter", "an old friend").
@@ -249,6 +251,11 @@ PATTERNS = (
     (NAME_CALLING, "bunch|pack|lot|load of {STRONG}"),
     (NAME_CALLING, "waste of space|oxygen|skin"),
     (NAME_CALLING, "drama queen"),
+    (NAME_CALLING, "a|such|you|u|being|total|real wet blanket"),
+    (NAME_CALLING, "a|such|you|u|being|total|real party pooper"),
+    (NAME_CALLING, "a|such|you|u|being|total|real scaredy|fraidy -? cat"),
+    (NAME_CALLING, ", grandma|grandpa|granny|gramps|old-timer .|!|?|…"),
+    (BODY_SHAMING, "nobody|no one? want|wants|needs|need to see you|u|your"),
     (NAME_CALLING, "good - for - nothing"),
     (NAME_CALLING, "sad sack"),
     (NAME_CALLING, "sorry excuse for"),
@@ -282,9 +289,22 @@ PATTERNS = (
     (PUT_DOWN, "i|we can|ca not|n't stand you|u"),
     (PUT_DOWN, "your|ur _/NOUN ~1 be|is|'s|are|was|were|looks|seems|seem|look ~2 pathetic|stupid|idiotic|moronic|"
                "crappy|shitty|lousy|lame|pitiful|laughable|disgusting|filthy|gross|embarrassing|hopeless|"
-               "disgraceful|shameful|dumb|worthless"),
+               "disgraceful|shameful|dumb|worthless|annoying|insufferable|unbearable|irritating|obnoxious"),
     (PUT_DOWN, "^ typical|classic you|u"),
-    (PUT_DOWN, ", lazy|chubby|stupid|dumb|ugly|fat|pathetic|useless $"),
+    (PUT_DOWN, ", lazy|chubby|stupid|dumb|ugly|fat|pathetic|useless|tubby|porky|stinky|smelly|skinny $"),
+    (NAME_CALLING, ", princess $"),
+    (NAME_CALLING, ", your highness|majesty $"),
+    (CONDESCENSION, "act|behave your|ur age"),
+    (CONDESCENSION, "even for you|u $"),
+    (CONDESCENSION, "you|u had one job"),
+    (CONDESCENSION, "beyond your|ur ~1 abilities|ability|capabilities|capability|skills|skill|talents|intelligence|"
+                    "brain|wits|understanding"),
+    (CONDESCENSION, "what be|are you|u ,? five|six|seven|ten|twelve|2|5|12 $"),
+    (CONDESCENSION, "what be|are you|u ,? a child|baby|toddler|kid"),
+    (CONDESCENSION, "forget your|ur head"),
+    (PUT_DOWN, "tolerate|tolerates|tolerated|tolerating you|u"),
+    (PUT_DOWN, "put|puts|putting up with you|u"),
+    (BODY_SHAMING, "stuff|stuffing|stuffed your|ur face|gob|mouth"),
     (PUT_DOWN, "not like you|u have|'ve|got anything|much ~1 better to do"),
     (PUT_DOWN, "not like you|u be|'re busy"),
     (PUT_DOWN, "what kind|sort of adult|person|grown-up|grown|man|woman can|ca|does|doesn|still"),
@@ -352,9 +372,10 @@ PATTERNS = (
     (CONDESCENSION, _unnegated("only a|an fool|idiot|moron|amateur|child|coward|lunatic|madman ~1 would|could|'d")),
     (CONDESCENSION, "any fool|idiot|moron can|could"),
     (CONDESCENSION, "i know ~4 confuses|confuse|confused|baffles|baffle|baffled|bewilders|defeats|overwhelms you|u"),
-    (CONDESCENSION, "be|'s|is beyond you|u"),
+    (CONDESCENSION, "be|'s|is _/ADV? beyond you|u"),
     (CONDESCENSION, "your|ur ~2 not|n't what they|it|you were|was|used"),
     (PUT_DOWN, "{PEJ}|depressing|tacky|sad|miserable|dreary|bland|grim|useless ,? just|exactly? like you|u|yourself $"),
+    (PUT_DOWN, "as {PEJ}|depressing|tacky|miserable|dreary|bland|grim|useless as you|u|yourself $"),
     (NAME_CALLING, ", old man|woman|lady|timer|fart|codger|geezer|git $"),
     (NAME_CALLING, ", gramps|boomer|geezer|codger|fossil|old-timer $"),
     (NAME_CALLING, "^ old man|timer|fart|codger|geezer ,"),
@@ -626,6 +647,46 @@ def _profanity(analysis: Analysis) -> tuple[str, int, int] | None:
     return None
 
 
+# Letters written as digits or symbols ("l0ser", "id10t", "st*pid").
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i",
+                       "|": "l", "+": "t"})
+_MASKABLE = STRONG_INSULTS | _set("stupid dumb lazy fat ugly pathetic useless worthless moronic idiotic")
+_MASKABLE_BY_LENGTH: dict[int, tuple[str, ...]] = {}
+for _word in sorted(_MASKABLE):
+    _MASKABLE_BY_LENGTH.setdefault(len(_word), ())
+    _MASKABLE_BY_LENGTH[len(_word)] += (_word,)
+
+
+def _unmasked(word: str) -> str | None:
+    """The insult that ``word`` spells with digits, symbols or stars for letters, or ``None``."""
+    if word.isalpha() or not any(c.isalpha() for c in word) or len(word) < 4:
+        return None
+    plain = word.translate(_LEET)
+    if plain in _MASKABLE:
+        return plain
+    if "*" in word or "#" in word:
+        for candidate in _MASKABLE_BY_LENGTH.get(len(word), ()):
+            if all(c in "*#" or c == d for c, d in zip(plain, candidate)):
+                return candidate
+    return None
+
+
+_MASKED_WORD = re.compile(r"[\w@$*!#|+]*[0-9@$*!#|+][\w@$*!#|+]*")
+
+
+def _masked_insult(analysis: Analysis) -> tuple[str, int, int] | None:
+    """An insult disguised with digits or symbols for letters: "you l0ser", "st*pid", "id10t"
+    (read on the text, since the tokenizer may split such a word)."""
+    for found in _MASKED_WORD.finditer(analysis.text):
+        if _unmasked(found.group().lower().strip("!|+")) is None and _unmasked(found.group().lower()) is None:
+            continue
+        tokens = analysis.tokens
+        inside = [i for i, t in enumerate(tokens) if found.start() <= t.start < found.end()]
+        if inside:
+            return NAME_CALLING, inside[0], inside[-1] + 1
+    return None
+
+
 def _for_once(analysis: Analysis) -> tuple[str, int, int] | None:
     """"for once" closing a sentence that asks something of "you" ("Could you finish a book
     for once?"), unless the sentence is kind ("treat yourself for once")."""
@@ -743,7 +804,8 @@ def find_demeaning(analysis: Analysis) -> Demeaning | None:
                 t.lower in NEGATORS or t.lemma in NEGATORS for t in tokens[hit.start + 1:hit.end]):
             continue  # "you're not letting anyone down"
         spans.append((hit.label, hit.start, hit.end))
-    for rule in (_profanity, _aimed_put_down, _copula_insult, _for_once, _as_usual, _even_a_child):
+    for rule in (_profanity, _masked_insult, _aimed_put_down, _copula_insult, _for_once, _as_usual,
+                 _even_a_child):
         found = rule(analysis)
         if found is not None:
             spans.append(found)
