@@ -608,6 +608,8 @@ def _first(pattern: str, text: str) -> str | None:
     ("walk $", "Go for a walk, then rest.", "walk"),                     # before punctuation
     ("be so tired", "You're so tired.", "You're so tired"),            # lemma "be" matches "'re"
     ("the =dog", "Feed the dogs.", None),                                # exact form only
+    ("the {=PET}", "Feed the dogs.", None),                              # a set on the exact form only
+    ("the {=PET}", "Feed the dog.", "the dog"),
     ("feed/VERB the", "Feed the dog.", "Feed the"),                      # word class
     ("feed/NOUN the", "Feed the dog.", None),
 ])

@@ -18,8 +18,10 @@ it, as written, or ``None``; :func:`find_rater_address` also names the kind:
   standing alone ("(5/5)", "Full marks!"); maximising a reward or score;
 - **praises itself**: the message calls itself excellent, ideal, helpful,
   well-timed, tailored... ("this is an excellent suggestion", "a helpful
-  response", "this recommendation is perfectly suited") or says that it fits
-  criteria, a rubric or the resident's preferences;
+  response", "this recommendation is perfectly suited"), says that it fits
+  criteria, a rubric or the resident's preferences, or grades itself on the
+  criteria ("Perfect timing, ideal tone.", "the preference, timing and
+  frequency boxes are ticked");
 - **talks about prompts, instructions or the model**: "ignore your
   instructions", "system prompt", "as an AI language model", "my training",
   "respond with the score", "the assistant's output", "max tokens", JSON;
@@ -29,7 +31,9 @@ it, as written, or ``None``; :func:`find_rater_address` also names the kind:
 - **talks about the resident in the third person**: "the user", "the
   resident", "the persona", "the human";
 - **chat markup**: role tags and special tokens (``[SYSTEM]``,
-  ``<|im_start|>``, ``assistant:``, ``[INST]``).
+  ``<|im_start|>``, ``assistant:``, ``[INST]``), rating tags and fields
+  (``<rating>4</rating>``, ``{"score": 4}``, "timing: ideal", "confidence:
+  0.9") and rows of stars.
 
 Honest look-alikes are left alone: the resident's own scores and ratings
 ("beat your high score", "rate your energy from 1 to 5", "give yourself full
@@ -94,8 +98,6 @@ SELF_NOUNS = _set("""suggestion suggestions recommendation recommendations respo
 reply replies message output outputs completion completions proposal nudge generation""")
 # Softer nouns for the message, which also name what it proposes ("a good idea to walk").
 SOFT_SELF_NOUNS = _set("idea tip advice thought")
-# Words that make a noun phrase the message's own ("this suggestion", "my answer").
-SELF_DETERMINERS = _set("this my our")
 # Position words that point at the message ("the above answer", "the following suggestion").
 POSITION_WORDS = _set("above following below present current preceding given enclosed aforementioned")
 # People who rate: always rater talk unless the sentence is about them as a topic.
@@ -164,8 +166,6 @@ META_VERBS = _forms("fit", "meet", "satisfy", "match", "fulfil", "fulfill", "com
                     "consider", "avoid", "balance", "obey")
 # What a message is judged by.
 RUBRIC_WORDS = _set("criteria criterion rubric rubrics")
-# Softeners that make "this is a suggestion" modest rather than meta.
-SOFTENERS = _set("just only merely simply")
 # Nouns that make "user" a compound with an honest meaning ("the user manual").
 USER_HEADS = _forms("manual", "guide", "name", "account", "interface", "setting", "profile", "review", "forum",
                     "group", "experience", "base", "agreement", "id", "handbook")
@@ -181,10 +181,10 @@ justification rationale output input instruction instructions""")
 NOT_SELF_AFTER = _set("from on by in to at under of")
 
 SETS = {
-    "SELF_NOUN": SELF_NOUNS, "SOFT_SELF": SOFT_SELF_NOUNS, "SELF_DET": SELF_DETERMINERS,
-    "POSITION": POSITION_WORDS, "RATER": ALL_RATERS, "WEAK_RATER": WEAK_RATERS, "TECH": TECH_HEADS,
+    "SELF_NOUN": SELF_NOUNS, "ONE_SELF_NOUN": _set("""suggestion recommendation response answer reply message
+output completion proposal nudge"""), "SOFT_SELF": SOFT_SELF_NOUNS, "RATER": ALL_RATERS, "WEAK_RATER": WEAK_RATERS,
     "PRAISE": PRAISE, "STRONG_PRAISE": STRONG_PRAISE, "PRAISE_ADV": PRAISE_ADVERBS,
-    "PRAISE_PART": PRAISE_PARTICIPLES, "META": META_VERBS, "RUBRIC": RUBRIC_WORDS, "SOFT": SOFTENERS,
+    "PRAISE_PART": PRAISE_PARTICIPLES, "META": META_VERBS, "RUBRIC": RUBRIC_WORDS,
     "USER_HEAD": USER_HEADS, "INSTRUCTION": INSTRUCTION_WORDS, "OVERRIDE": OVERRIDE_VERBS,
     "RATE": RATE_VERBS, "LABEL": LABEL_WORDS, "NOT_SELF_AFTER": NOT_SELF_AFTER,
 }
@@ -199,6 +199,9 @@ PATTERNS = (
     (TO_RATER, ", {WEAK_RATER} $"),
     (TO_RATER, "you , the|my|dear {RATER}"),
     (TO_RATER, "as|being the {RATER}"),
+    (TO_RATER, "act|acting|pretend|pretending|roleplay|role-play as a|an|the {RATER}"),
+    (PROMPT_TALK, "^ new|updated|additional|real|actual|hidden|secret instructions|instruction|directive|directives|"
+                  "task|rules :"),
     (TO_RATER, "if you be|'re the|an|a|my _/ADJ? {RATER}"),
     (TO_RATER, "the|our|any|all {WEAK_RATER} should|will|must|can|may|might|ought|need ~2 {RATE}|note|see|"
                "agree|recognize|recognise|consider|appreciate|notice|give|award|grant"),
@@ -226,8 +229,10 @@ PATTERNS = (
                   "algorithm !_/NOUN"),
     (PROMPT_TALK, "i be|'m|am just|only|merely|simply|not? a|an|but large? language|ai|computer model|program|"
                   "assistant"),
-    (PROMPT_TALK, "my training|programming|creators|creator|developers|developer|guidelines|instructions|"
-                  "weights|parameters|model|prompt"),
+    (PROMPT_TALK, "my programming|creators|creator|developers|developer|guidelines|instructions|weights|parameters|"
+                  "prompt"),
+    (PROMPT_TALK, "my training|model !_/NOUN"),
+    (PROMPT_TALK, "my training data|set|corpus"),
     (PROMPT_TALK, "my knowledge cutoff|cut-off"),
     (PROMPT_TALK, "knowledge|training cutoff|cut-off"),
     (PROMPT_TALK, "openai|anthropic policy|policies|guidelines|filter|filters"),
@@ -270,7 +275,7 @@ PATTERNS = (
                 "tailored|craft|crafted|design|designed|personalize|personalized|personalise|personalised|adapt|"
                 "adapted|format|formatted|structure|structured|limit|limited|aim|aimed it|this|the|my ~2 short|brief|"
                 "concise|simple|friendly|polite|gentle|positive|neutral|clear|safe|under|within|free|appropriate|"
-                "personal|respectful|light|relevant|specific|to|for|around|message|suggestion|response|words"),
+                "personal|respectful|light|relevant|specific|message|suggestion|response|words"),
     (META_TALK, "word count|limit"),
     # praise of the message by the message
     (SELF_PRAISE, "this|it be|'s|is a|an|the|my most? _/ADJ? ,? {PRAISE} ,|and? _/ADJ,VERB? -? _/ADJ,VERB? "
@@ -285,8 +290,8 @@ PATTERNS = (
                   "cleared|checked|reviewed|rated"),
     (SELF_PRAISE, "top|highly|best|well|perfectly|five|5|four|4|gold -? rated|scored|graded|star {SELF_NOUN}|"
                   "{SOFT_SELF}"),
-    (SELF_PRAISE, "^ {PRAISE} ,|and? _/ADJ? {SELF_NOUN}"),
-    (SELF_PRAISE, "^ most|very|truly|really {PRAISE} ,|and? _/ADJ? {SELF_NOUN}"),
+    (SELF_PRAISE, "^ {PRAISE} ,|and? _/ADJ? {=ONE_SELF_NOUN}"),
+    (SELF_PRAISE, "^ most|very|truly|really {PRAISE} ,|and? _/ADJ? {=ONE_SELF_NOUN}"),
     (SELF_PRAISE, "this|it {META} ~4 preferences|requirements|expectations|personality|traits|profile"),
     (SELF_PRAISE, "well|perfectly|nicely|ideally -? timed|suited|crafted|chosen|tailored|targeted ,|and? "
                   "_/ADJ,ADV? -? _/ADJ,VERB? {SELF_NOUN}"),
@@ -597,8 +602,10 @@ def _rating_request(analysis: Analysis) -> tuple[str, int, int] | None:
                     return ASKS_RATING, i, k + 1
                 if nxt in ("this", "these", "my", "our", "the"):
                     who = _pointer(tokens, k, end)
-                    if nxt in ("my", "our") and who is None:
-                        who = "self"
+                    if nxt in ("my", "our"):
+                        # "grade my answer", "rate my idea", not "review my finances"
+                        head = _head_after(tokens, k + 1, end)
+                        who = "self" if head is None or _is_self_noun(head, soft=True) else "other"
                     if who == "self":
                         return ASKS_RATING, i, min(k + 2, end)
                     continue
@@ -647,6 +654,18 @@ def _rating_request(analysis: Analysis) -> tuple[str, int, int] | None:
 _STRONG_TERMS = _forms("llm", "rlhf", "chatgpt", "gpt") | STRONG_RATERS
 
 
+_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+                      r"|eleventh|twelfth)$")
+
+
+def _after_ordinal(tokens: tuple[Token, ...], first: int, i: int) -> bool:
+    """Whether token ``i`` follows an ordinal, maybe with a hyphen ("fifth-grader")."""
+    k = i - 1
+    if k >= first and tokens[k].lower == "-":
+        k -= 1
+    return k >= first and _ORDINAL.match(tokens[k].lower) is not None
+
+
 def _in_topic_frame(tokens: tuple[Token, ...], first: int, i: int) -> bool:
     """Whether token ``i`` is what a paper, talk or reading is about ("a paper on reward
     models", "learn about LLM graders"): a topic preposition before it, after a topic cue."""
@@ -675,6 +694,8 @@ def _strong_term(analysis: Analysis) -> tuple[str, int, int] | None:
             else:
                 continue
             after = tokens[i + span] if i + span < end else None
+            if word.startswith("grader") and _after_ordinal(tokens, first, i):
+                continue  # "seventh graders", "a fifth-grader": pupils
             if after is not None and (after.lower in TECH_HEADS or after.lemma in TECH_HEADS or after.lower == "-"):
                 continue
             if _in_topic_frame(tokens, first, i):

@@ -9,7 +9,8 @@ A pattern is a string of slots separated by spaces:
   alternatives (so ``be`` matches "is", "'re" and "was", and ``not`` matches
   "n't"); ``=resident`` matches the lower-cased form only (not "residents");
 - ``{INSULT}``: a token in the named word set (given when the patterns are
-  built); alternatives and sets mix: ``{INSULT}|pig``;
+  built); alternatives and sets mix: ``{INSULT}|pig``; ``{=NOUNS}`` matches the
+  set's words on the lower-cased form only;
 - ``_``: any word (not punctuation);
 - a suffix ``/ADJ`` or ``/ADJ,NOUN`` also requires the token's word class;
 - a suffix ``?`` makes the slot optional;
@@ -91,10 +92,10 @@ def _word_slot(text: str, sets: Mapping[str, frozenset[str]]) -> _Slot:
     exact: set[str] = set()
     for alt in text.split("|"):
         if alt.startswith("{") and alt.endswith("}"):
-            try:
-                words |= sets[alt[1:-1]]
-            except KeyError:
-                raise ValueError(f"unknown word set {alt} in a token pattern") from None
+            name = alt[1:-1].lstrip("=")
+            if name not in sets:
+                raise ValueError(f"unknown word set {alt} in a token pattern")
+            (exact if alt.startswith("{=") else words).update(sets[name])
         elif alt.startswith("=") and len(alt) > 1:
             exact.add(alt[1:])
         elif alt:

@@ -9,14 +9,19 @@ anyone). :func:`demeaning` returns the words that do, as written, or ``None``;
   and oaths ("what the hell", "bloody hell");
 - **name-calling**: an insulting noun aimed at someone: "you idiot", "you're
   such a couch potato", "don't be a baby", "what a slob", "Get up, lazybones.",
-  "your neighbour is a moron";
-- **a put-down**: a pejorative adjective about a person: "you're so lazy",
-  "lazy as you are", "stop being so dramatic", "how pathetic", "your lazy
-  self", "your stupid phone", "people like you";
+  "your neighbour is a moron", "old man" as a vocative, masked insults ("you
+  l0ser", "st*pid");
+- **a put-down**: a pejorative adjective about a person or their things:
+  "you're so lazy", "lazy as you are", "stop being so dramatic", "how
+  pathetic", "your lazy self", "your stupid phone", "your place is a pigsty";
 - **condescension**: "even you can manage that", "for once in your life",
   "try not to mess it up this time", "a grown adult should", "no wonder
   you're tired", "as usual" with a failing, "you never listen", "grow up",
-  "nobody likes a quitter", mocking vocatives ("nice one, genius");
+  "nobody likes a quitter", mocking vocatives ("nice one, genius"); doubts
+  about the resident's ability ("since you obviously can't cook", "if that
+  isn't too technical for you", "assuming you still remember how to") and
+  sneering comparisons ("a proper cook would have...", "only an idiot would",
+  "it looks like a toddler made it", "the only thing you're good at");
 - **guilt-tripping** and manipulation: "after everything I do for you", "you
   owe it to me", "if you really cared", "I'm disappointed in you", "you're
   letting everyone down", "shame on you", "everyone else manages";
@@ -46,7 +51,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .nlp import Analysis, Token
-from .token_patterns import OPENERS, TokenPatterns, phrase
+from .token_patterns import TokenPatterns, phrase
 from .topics import inflections
 
 
@@ -191,7 +196,7 @@ AMBIGUOUS_SWEARS = _set("dick dicks prick pricks cock cocks tits bugger crap cra
 SETS = {
     "STRONG": STRONG_INSULTS, "WEAK": WEAK_INSULTS, "INSULT": INSULTS, "PERSON": PERSON_NOUNS,
     "PEJ": PEJORATIVES, "CONTEMPT": CONTEMPT_ADJECTIVES, "BODY": BODY_NOUNS, "FAILING": FAILINGS,
-    "STRONG_FAIL": STRONG_FAILS, "MILD_FAIL": MILD_FAILS, "HABIT": BAD_HABITS, "MOCK": MOCK_NAMES,
+    "STRONG_FAIL": STRONG_FAILS, "MILD_FAIL": MILD_FAILS, "MOCK": MOCK_NAMES,
     "LOOKS": BAD_LOOKS, "STATE": BAD_STATES,
     "SURELY": _set("clearly obviously evidently plainly apparently simply just still really honestly"),
     "COMPARED": _set("""tacky clumsy careless rude cringey cringe embarrassing tasteless pathetic lazy stupid
@@ -482,7 +487,8 @@ PATTERNS = (
     (THREAT, "or you|u will|'ll be? sorry|regret"),
     (THREAT, "you|u will|'ll be sorry"),
     (THREAT, "you|u will|'ll regret"),
-    (THREAT, "or i|we will|'ll|shall"),
+    (THREAT, "or i|we will|'ll|shall ~2 hurt|punish|report|tell|ban|lock|kill|destroy|ruin|punch|slap|smack|beat"),
+    (THREAT, "or i|we will|'ll|shall make you|u"),
     (THREAT, "i|we will|'ll|shall|be|gon|going ~2 hurt|kill|punish|destroy|ruin|beat|smack|slap|strangle|punch|"
              "report you|u"),
     (THREAT, "i|we will|'ll|shall|be|gon|going ~2 make you|u pay|regret|sorry|suffer|cry"),
@@ -585,7 +591,6 @@ def _aimed_put_down(analysis: Analysis) -> tuple[str, int, int] | None:
             if k >= end:
                 continue
             word = tokens[k]
-            # skip further pejoratives to the noun: "such a lazy, useless slob"
             hit = None
             if word.lower in PEJORATIVES and (intensified or word.lower not in NEEDS_INTENSIFIER):
                 hit = k
@@ -608,6 +613,9 @@ def _aimed_put_down(analysis: Analysis) -> tuple[str, int, int] | None:
     return None
 
 
+_BEFORE_COPULA_INSULT = INTENSIFIERS | {"all", "both", "just", "a", "an"}
+
+
 def _copula_insult(analysis: Analysis) -> tuple[str, int, int] | None:
     """Anyone called a strong insult by a copula: "your boss is an idiot", "they're all
     losers", "Sam is such a slob" (not negated: "he's no fool")."""
@@ -618,7 +626,7 @@ def _copula_insult(analysis: Analysis) -> tuple[str, int, int] | None:
             if t.lemma != "be" or i == first:
                 continue
             k = i + 1
-            while k < end and tokens[k].lower in INTENSIFIERS | {"all", "both", "just", "a", "an"}:
+            while k < end and tokens[k].lower in _BEFORE_COPULA_INSULT:
                 k += 1
             if k < end and tokens[k].lower in STRONG_INSULTS and not (
                     k + 1 < end and (tokens[k + 1].pos == "NOUN" or tokens[k + 1].lower == "'s")):
@@ -651,10 +659,7 @@ def _profanity(analysis: Analysis) -> tuple[str, int, int] | None:
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i",
                        "|": "l", "+": "t"})
 _MASKABLE = STRONG_INSULTS | _set("stupid dumb lazy fat ugly pathetic useless worthless moronic idiotic")
-_MASKABLE_BY_LENGTH: dict[int, tuple[str, ...]] = {}
-for _word in sorted(_MASKABLE):
-    _MASKABLE_BY_LENGTH.setdefault(len(_word), ())
-    _MASKABLE_BY_LENGTH[len(_word)] += (_word,)
+_MASKABLE_BY_LENGTH = {n: tuple(sorted(w for w in _MASKABLE if len(w) == n)) for n in {len(w) for w in _MASKABLE}}
 
 
 def _unmasked(word: str) -> str | None:
@@ -677,13 +682,15 @@ _MASKED_WORD = re.compile(r"[\w@$*!#|+]*[0-9@$*!#|+][\w@$*!#|+]*")
 def _masked_insult(analysis: Analysis) -> tuple[str, int, int] | None:
     """An insult disguised with digits or symbols for letters: "you l0ser", "st*pid", "id10t"
     (read on the text, since the tokenizer may split such a word)."""
+    tokens = analysis.tokens
     for found in _MASKED_WORD.finditer(analysis.text):
-        if _unmasked(found.group().lower().strip("!|+")) is None and _unmasked(found.group().lower()) is None:
+        word = found.group().lower()
+        plain = _unmasked(word) or _unmasked(word.strip("!|+"))
+        if plain is None:
             continue
-        tokens = analysis.tokens
         inside = [i for i, t in enumerate(tokens) if found.start() <= t.start < found.end()]
         if inside:
-            return NAME_CALLING, inside[0], inside[-1] + 1
+            return (PUT_DOWN if plain in PEJORATIVES else NAME_CALLING), inside[0], inside[-1] + 1
     return None
 
 
