@@ -42,8 +42,11 @@ date", "points on the map", "reward yourself", "the judges on the baking
 show", "the user manual", "the human body", "a writing prompt"), short lead-ins
 that propose at once ("Here's an idea: ...", "Tip: ...", "My suggestion is to
 ..."), softeners ("just a suggestion") and AI as a topic for a resident who
-works in it ("a paper on reward models", "the open-source evaluator library",
-"as an AI researcher").
+works in it: after a topic cue ("a paper on reward models", "read about prompt
+injection"), after a verb of work ("fine-tune a language model", "benchmark the
+reward model") or in a compound naming a thing ("the open-source evaluator
+library", "your grader script", "as an AI researcher"). Pupils are not graders
+("your seventh graders").
 
 Limits: there is no parser, so who is rated is read from nearby words: "try
 the new café and give it five stars" is read as rating the message (a
@@ -113,13 +116,18 @@ TECH_HEADS = _forms("project", "library", "tool", "repo", "repository", "framewo
                     "agreement", "guideline", "study", "dataset", "data", "job", "role", "position", "ethics",
                     "safety", "alignment", "researcher", "engineer", "startup", "company", "team", "lab",
                     "community", "newsletter", "podcast", "blog", "article", "book", "documentary", "seminar",
-                    "lecture", "class", "experiment", "evaluation", "leaderboard", "model", "field")
+                    "lecture", "class", "experiment", "evaluation", "leaderboard", "model", "field", "script",
+                    "harness", "suite", "service", "app", "tool", "feature", "release", "version", "demo")
 # Words before "about/on" that make what follows a topic of reading or work ("a paper on reward models").
 TOPIC_CUES = _forms("paper", "article", "talk", "book", "blog", "post", "podcast", "video", "lecture", "course",
                     "documentary", "thread", "essay", "chapter", "research", "study", "issue", "discussion",
                     "debate", "seminar", "panel", "meetup", "newsletter", "report", "survey", "review",
                     "read", "learn", "research", "write", "discuss", "explore", "study", "dig", "skim")
 TOPIC_PREPOSITIONS = _set("about on regarding into of covering around")
+# Verbs of working on a model or a tool ("fine-tune a language model", "benchmark the grader").
+WORK_VERBS = _forms("train", "fine-tune", "finetune", "tune", "build", "deploy", "host", "benchmark", "debug",
+                    "compare", "download", "install", "quantize", "quantise", "distill", "profile", "refactor",
+                    "ship", "prototype")
 # Rating verbs, inflected (matched on the written form because lemmas can be wrong).
 RATE_VERBS = _forms("rate", "score", "grade", "mark", "rank", "evaluate", "assess", "judge", "review", "upvote",
                     "reward", "critique")
@@ -199,7 +207,7 @@ PATTERNS = (
     (TO_RATER, ", {WEAK_RATER} $"),
     (TO_RATER, "you , the|my|dear {RATER}"),
     (TO_RATER, "as|being the {RATER}"),
-    (TO_RATER, "act|acting|pretend|pretending|roleplay|role-play as a|an|the {RATER}"),
+    (TO_RATER, "act|acting|pretend|pretending|roleplay|role-play as a|an|the _/ADJ? {RATER}"),
     (PROMPT_TALK, "^ new|updated|additional|real|actual|hidden|secret instructions|instruction|directive|directives|"
                   "task|rules :"),
     (TO_RATER, "if you be|'re the|an|a|my _/ADJ? {RATER}"),
@@ -666,13 +674,25 @@ def _after_ordinal(tokens: tuple[Token, ...], first: int, i: int) -> bool:
     return k >= first and _ORDINAL.match(tokens[k].lower) is not None
 
 
-def _in_topic_frame(tokens: tuple[Token, ...], first: int, i: int) -> bool:
-    """Whether token ``i`` is what a paper, talk or reading is about ("a paper on reward
-    models", "learn about LLM graders"): a topic preposition before it, after a topic cue."""
+def _in_topic_frame(tokens: tuple[Token, ...], first: int, i: int, end: int, after: int | None = None) -> bool:
+    """Whether token ``i`` names something the resident reads about or works on: after a
+    topic cue and a preposition ("a paper on reward models", "learn about LLM graders"),
+    after a verb of work ("fine-tune a language model"), or in a compound that ends in a
+    thing ("the LLM judge library", "your grader script"); the compound is read from
+    ``after`` (the token after the words in question; ``i + 1`` by default)."""
     for k in range(i - 1, max(first, i - 4) - 1, -1):
+        if tokens[k].lower in WORK_VERBS or tokens[k].lemma in WORK_VERBS:
+            return True
         if tokens[k].lower in TOPIC_PREPOSITIONS:
             return any(tokens[m].lower in TOPIC_CUES or tokens[m].lemma in TOPIC_CUES
                        for m in range(max(first, k - 4), k))
+    start = i + 1 if after is None else after
+    for k in range(start, min(end, start + 3)):
+        t = tokens[k]
+        if t.lower in TECH_HEADS or t.lemma in TECH_HEADS:
+            return True
+        if t.pos not in ("NOUN", "PROPN", "ADJ") and t.lower != "-":
+            break
     return False
 
 
@@ -698,7 +718,7 @@ def _strong_term(analysis: Analysis) -> tuple[str, int, int] | None:
                 continue  # "seventh graders", "a fifth-grader": pupils
             if after is not None and (after.lower in TECH_HEADS or after.lemma in TECH_HEADS or after.lower == "-"):
                 continue
-            if _in_topic_frame(tokens, first, i):
+            if _in_topic_frame(tokens, first, i, end):
                 continue
             # "open-source LLM", "ethical AI": an adjective before the term makes it a topic too
             if i > first and tokens[i - 1].lower in ("open-source", "open", "ethical", "fair", "local", "new",
@@ -706,6 +726,12 @@ def _strong_term(analysis: Analysis) -> tuple[str, int, int] | None:
                 continue
             return kind, i, i + span
     return None
+
+
+def _speaks_as_self(words: tuple[Token, ...]) -> bool:
+    """Whether the words speak of the writer or to a reader ("my training", "ignore your
+    instructions"): never a topic the resident reads about."""
+    return any(t.lower in SELF_PRONOUNS or t.lower in YOU for t in words)
 
 
 # --- a message grading itself on the criteria -----------------------------------------------
@@ -755,9 +781,14 @@ def find_rater_address(analysis: Analysis) -> RaterAddress | None:
     tokens = analysis.tokens
     if tokens:
         spans = []
-        hit = _patterns().first(analysis)
-        if hit is not None:
+        for hit in _patterns().scan(analysis):
+            # AI machinery as a topic of reading or work is honest for a resident in the field
+            first, end = analysis.sentences[tokens[hit.start].sent]
+            if hit.label in (PROMPT_TALK, TO_RATER) and not _speaks_as_self(tokens[hit.start:hit.end]) \
+                    and _in_topic_frame(tokens, first, hit.start, end, after=hit.end):
+                continue
             spans.append((hit.label, hit.start, hit.end))
+            break
         for rule in (_rating_request, _rating_amount, _strong_term, _self_assessment):
             span = rule(analysis)
             if span is not None:

@@ -111,7 +111,7 @@ wanker twat douche douchebag jackass scumbag lowlife freeloader no-hoper piggy""
 WEAK_INSULTS = _nouns("""fool pig cow baby child toddler brat clown joke disgrace disappointment embarrassment
 burden pest nuisance bum nerd geek sheep hermit dinosaur slug snail whiner complainer moaner quitter sissy diva
 nobody zero wreck disaster animal caveman troglodyte zombie vegetable blob lump failure tramp sloth parasite
-leech scum degenerate git procrastinator addict chicken killjoy spoilsport buzzkill""")
+leech scum degenerate git procrastinator addict chicken killjoy spoilsport buzzkill mess""")
 INSULTS = STRONG_INSULTS | WEAK_INSULTS
 # Nouns for a person, after a pejorative adjective ("a lazy person", "you stupid thing").
 PERSON_NOUNS = _nouns("""person man woman guy girl boy kid thing creature human individual lump sod specimen
@@ -282,6 +282,7 @@ PATTERNS = (
     (PUT_DOWN, "do|did|will not|n't be so|too|such ~1 {PEJ}"),
     (PUT_DOWN, "stop|quit being|acting|getting so|too|such|that ~1 {PEJ}"),
     (PUT_DOWN, "stop|quit being|acting {PEJ}"),
+    (PUT_DOWN, "do|did|will not|n't be {PEJ} $"),
     (PUT_DOWN, "call|calls|called|find|finds|found|think|thinks|consider|considers you|u {PEJ}"),
     (PUT_DOWN, "makes|make|made you|u look|seem|sound {PEJ}|{LOOKS}"),
     (PUT_DOWN, "what be|'s|is wrong with you|u"),
@@ -401,6 +402,15 @@ PATTERNS = (
                     "you|u"),
     (CONDESCENSION, "nobody|no one? care|cares|wants ~2 about|what|how|if|whether|that you|u|your"),
     (CONDESCENSION, "who care|cares about you|u|your"),
+    (CONDESCENSION, "who asked you|u"),
+    (CONDESCENSION, "nobody|no one? asked"),
+    (CONDESCENSION, "laugh|laughs|laughing|laughed at you|u"),
+    (CONDESCENSION, "cry about it"),
+    (CONDESCENSION, "ok|okay boomer"),
+    (CONDESCENSION, "keep|shut your|ur mouth|trap|gob shut"),
+    (CONDESCENSION, "never amount to anything|much|a|nothing"),
+    (GUILT, "better off without you|u"),
+    (GUILT, "you|u deserve|deserved to be alone|miserable|unhappy|lonely|hated|punished|ignored|forgotten"),
     (CONDESCENSION, "^ grow|man|toughen|wise|shape up"),
     (CONDESCENSION, "you|u ~2 need|needs|have|got to grow|man|toughen|wise up"),
     (CONDESCENSION, "^ just|please|so grow|man|toughen up"),
