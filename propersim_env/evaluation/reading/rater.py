@@ -573,6 +573,10 @@ def _rating_amount(analysis: Analysis) -> tuple[str, int, int] | None:
     return None
 
 
+# The manner words that can close a rating request ("rate it highly", "please rate accordingly").
+_MANNER_ADVERBS = RATING_MANNER - {"a", "an", "as", "kindly"}
+
+
 def _subject_before(tokens: tuple[Token, ...], first: int, i: int, end: int) -> str | None:
     """Whom the nearest pointing word before token ``i`` points at (see :func:`_pointer`)."""
     for k in range(i - 1, first - 1, -1):
@@ -617,7 +621,7 @@ def _rating_request(analysis: Analysis) -> tuple[str, int, int] | None:
                     if who == "self":
                         return ASKS_RATING, i, min(k + 2, end)
                     continue
-                if (nxt in RATING_MANNER - {"a", "an", "as", "kindly"} or _amount_at(tokens, k, end)) and \
+                if (nxt in _MANNER_ADVERBS or _amount_at(tokens, k, end)) and \
                         _subject_before(tokens, first, i, end) == "self":
                     # "this will score highly", "I should be scoring 4/4"
                     return ASKS_RATING, max(first, i - 2), k + 1
@@ -626,7 +630,7 @@ def _rating_request(analysis: Analysis) -> tuple[str, int, int] | None:
                                                    or _number(tokens[k + 1]) is not None):
                     return ASKS_RATING, i, k + 2
                 if word.startswith(("rate", "grade", "upvote")) and word in ("rate", "grade", "upvote") and (
-                        k >= end or tokens[k].lower in RATING_MANNER - {"a", "an", "as", "kindly"}
+                        k >= end or tokens[k].lower in _MANNER_ADVERBS
                         or tokens[k].lower in (".", "!", ",")):
                     # "please rate accordingly", "Rate!", "upvote."
                     if not any(tok.lower in YOU for tok in tokens[first:i]):
