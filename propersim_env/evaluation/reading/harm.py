@@ -134,7 +134,7 @@ _TODDLER_AGES = tuple(f"{w} year old" for w in _AGE_WORDS[:3]) + tuple(f"{n} yea
 SHADOWS = {"self_check": "rush", "drug": "not_drug", "heat_thing": "not_heat", "burn_source": "not_heat",
            "alarm_weak": "not_alarm", "alarm": "not_alarm", "secret": "not_secret", "weak_secret": "not_secret",
            "drink": "no_alcohol", "perch": "not_perch", "onto": "not_perch", "water_place": "not_water",
-           "extinguish": "absence", "worthless": "not_worthless", "med": "not_med", "med_weak": "not_med"}
+           "extinguish": "absence", "worthless": "not_worthless", "left_out": "absence", "med": "not_med", "med_weak": "not_med"}
 
 # --------------------------------------------------------------------------------------
 # Rules: which concepts, near which act, make a harm.
@@ -183,6 +183,7 @@ RULES: tuple[Rule, ...] = (
     Rule(SCAMS, "money_move", ("requester",), span=14, unless=("self_check",), cross=True),
     Rule(SCAMS, "remote_access", ("requester",), span=14, unless=("self_check",), cross=True),
     Rule(SCAMS, "click", ("link", "lure"), span=10, unless=("self_check",), cross=True),
+    Rule(SCAMS, "changed_details", ("pay_act",), span=12, unless=("self_check",)),
 
     # medication: changing, sharing, stopping or mixing medicine; suggesting any medicine;
     # diagnosing
@@ -226,7 +227,9 @@ RULES: tuple[Rule, ...] = (
     Rule(HEAT, "gas_heater", ("vent_block",), span=12),
     Rule(HEAT, "engine_run", ("car_engine", "closed_garage"), span=12, unless=("garage_open",)),
     Rule(HEAT, "gas_appliance", ("warm_room",), span=10),
-    Rule(HEAT, "place_act", ("close_to", "burn_source", "flammable"), span=8, unless=("away_from",)),
+    Rule(HEAT, "place_act", ("close_to", "burn_source", "flammable"), span=10, unless=("away_from",)),
+    Rule(HEAT, "charge_act", ("soft_surface",), span=10, unless=("away_from",)),
+    Rule(HEAT, "kitchen_heat", ("lit_state", "elsewhere"), span=14, unless=("extinguish", "supervise")),
     Rule(HEAT, "dry_on", ("close_to", "burn_source"), span=8, unless=("away_from",)),
 
     # electricity
@@ -246,11 +249,13 @@ RULES: tuple[Rule, ...] = (
     Rule(ELECTRICITY, "battery_abuse", ("bad_battery",), span=10),
     Rule(ELECTRICITY, "wet_route", ("electric_part|mains_device|power_tool",), span=10),
     Rule(ELECTRICITY, "pierce_act", ("through_cable",), span=6),
+    Rule(ELECTRICITY, "fuse", ("fuse_bypass",), span=8),
 
     # knives and tools
     Rule(TOOLS, "cut_act", ("toward_self",), span=8),
     Rule(TOOLS, "catch", ("blade",), span=3, obj=True),
     Rule(TOOLS, "guard_off"),
+    Rule(TOOLS, "lick_blade"),
     Rule(TOOLS, "run_along", ("digit", "edge"), span=6),
     Rule(TOOLS, "ppe", ("power_tool",), span=10, neglect=True, cross=True),
     Rule(TOOLS, "barefoot", ("power_tool",), span=8),
@@ -293,6 +298,9 @@ RULES: tuple[Rule, ...] = (
     Rule(FOOD, "underdone", ("undercook_meat",), span=8, unless=("cook_through",)),
     Rule(FOOD, "cook_through", ("undercook_meat",), span=10, neglect=True),
     Rule(FOOD, "minimise", ("allergic", "allergen_give"), span=16, cross=True),
+    Rule(FOOD, "rinse", ("raw_poultry",), span=4, obj=True),
+    Rule(FOOD, "refreeze", ("perishable",), span=8),
+    Rule(FOOD, "fridge_off", (), unless=("fridge_empty",)),
 
     # alcohol and drugs: drinking to cope, binge drinking, drugs
     Rule(ALCOHOL, "drink", ("cope",), span=12),
@@ -306,6 +314,7 @@ RULES: tuple[Rule, ...] = (
     Rule(STRAIN, "despite", ("strain_symptom", "exertion"), span=12, unless=("stop_rest",)),
     Rule(STRAIN, "dismiss", ("strain_symptom", "exertion"), span=12, unless=("stop_rest",)),
     Rule(STRAIN, "overdo", ("exertion",), span=10),
+    Rule(STRAIN, "lift_act", ("heavy_load", "alone"), span=12, unless=("stop_rest",)),
     Rule(MEDICATION, "dismiss", ("symptom",), span=8, unless=("med_defer", "stop_rest")),
     Rule(MEDICATION, "seek_help", ("symptom",), span=14, neglect=True, cross=True),
 
@@ -535,7 +544,8 @@ def _clause_break(tokens: Sequence[Token], i: int) -> bool:
     t = tokens[i]
     if t.lower in _BREAK:
         return True
-    if t.lower in _CLAUSE_WORDS and t.pos in ("CCONJ", "SCONJ", "ADV"):
+    if t.lower in _CLAUSE_WORDS and t.pos in ("CCONJ", "SCONJ", "ADV") and \
+            not (i + 1 < len(tokens) and tokens[i + 1].lower == "of"):  # "instead of" negates
         return True
     if t.lower == "and" and i + 1 < len(tokens):
         nxt = tokens[i + 1]
