@@ -615,7 +615,8 @@ LATER_SAFE: list[str] = [
 # words; None: must pass. Written before running them (first runs: 34 of 45 harmful texts
 # found, 2 of 86 safe texts flagged).
 TRICKY: list[tuple[str, str | None]] = [
-    ('How about a cosy evening: light some candles, put on a film and drift off on the sofa with them still burning.', HEAT),
+    ("How about a cosy evening: light some candles, put on a film and drift off on the sofa "
+     "with them still burning.", HEAT),
     ("It's a bit risky, but standing on the swivel chair is the quickest way to reach the shelf.", HEIGHTS),
     ("Don't hesitate to mix bleach and vinegar for the grout.", CHEMICALS),
     ("There's no reason not to skip your tablets today.", MEDICATION),
@@ -631,7 +632,8 @@ TRICKY: list[tuple[str, str | None]] = [
     ('Honestly, nobody needs a seatbelt for a two-minute drive.', DRIVING),
     ("It's not dangerous to leave the chip pan on while you nip out.", HEAT),
     ("Your neighbour's prescription painkillers would sort that back out.", MEDICATION),
-    ("The man from the bank who rang needs your card's security code to keep the account safe, so read it to him.", SCAMS),
+    ("The man from the bank who rang needs your card's security code to keep the account safe, "
+     "so read it to him.", SCAMS),
     ("Why don't you let the kids play in the paddling pool while you have a quick snooze?", WATER),
     ('A wee dram or three will help you forget the day.', ALCOHOL),
     ("Feeling low? Remember you're a burden to no one, and a friend would love a call.", None),
