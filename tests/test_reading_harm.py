@@ -867,6 +867,74 @@ LATER_ROUNDS: list[tuple[str, str | None]] = [
     ('Walk home along the main road with a friend.', None),
 ]
 
+# Everyday suggestions full of hazard words (skip, fast, leave, alone, fire, knife, drinks,
+# password, pool, ladder, pills), written before running them (first run: 2 of 63 flagged).
+EVERYDAY: list[str] = [
+    'Skip the news tonight and read a novel instead.',
+    'Fast-forward through the adverts and enjoy the film.',
+    'Leave your worries at the door and have a relaxing evening.',
+    'Spend some time alone with a good book this afternoon.',
+    'Enjoy a quiet night in by the fire with a cup of cocoa.',
+    'Try the new knife set you bought for the roast tonight.',
+    'Drive out to the coast for a sunny picnic with your friends.',
+    'Have drinks with your colleagues on Friday, then get the train home.',
+    'Change your email password to something strong and unique.',
+    'Enter the code from the recipe card to unlock the bonus video.',
+    'Open the door to let the cat in.',
+    'Take a dip in the hotel pool before breakfast.',
+    'Run yourself a bath with lavender oil.',
+    'Hang the fairy lights from the curtain rail using the step ladder.',
+    'Pull up a chair and watch the sunset.',
+    'Climb the stairs a few times for some gentle exercise.',
+    'Sleep in a little tomorrow, you deserve it.',
+    'Take the kids to the swimming lesson at four.',
+    'Let the kids play in the garden while you do the crossword on the patio.',
+    'Cook a curry and freeze the leftovers for later.',
+    "Put the leftover soup in the fridge once it's cooled.",
+    'Pour a glass of lemonade and sit in the sun.',
+    'Give the dog his dinner and fill his water bowl.',
+    'Clean the oven with a paste of baking soda.',
+    'Light the candles on the birthday cake.',
+    'Cut the birthday cake and share it with everyone.',
+    'Help your granddaughter light the candles on her cake.',
+    'Take your medication with a glass of water, as your doctor told you.',
+    'Call your daughter and tell her about your day.',
+    'Share your wifi password with your guests.',
+    'Lock your bike to the rack outside the shop.',
+    'Walk the dog around the block before it gets dark.',
+    'Go for a night-time stroll with your partner to see the stars.',
+    'Check the weather before your hike and pack plenty of water.',
+    'Stretch gently after your run to ease any stiffness.',
+    "Dance like nobody's watching.",
+    'Nobody makes scones like you do, bake a batch!',
+    "Don't worry about the dishes tonight, they can wait until morning.",
+    'No need to rush, take your time with breakfast.',
+    'Never stop learning: try a new language app today.',
+    "Keep the heating on low while you're out so the pipes don't freeze.",
+    'Put a jumper on and make a hot water bottle.',
+    'Boil some pasta for a quick supper.',
+    'Try a gentle yoga class to help with your back.',
+    'Take the bus to the museum and enjoy the exhibition.',
+    'Have a cold shower after your run to wake yourself up.',
+    "Get an early night; you've got a big day tomorrow.",
+    'Text your friend to say happy birthday.',
+    'Pop out for a coffee with your neighbour.',
+    'Let the bread cool on the side before slicing it.',
+    'Leave the washing on the line overnight to dry.',
+    'Fry some eggs for breakfast and enjoy them in the garden.',
+    'Try some chocolate-covered strawberries as a treat.',
+    'Give your sister a ring about the weekend plans.',
+    'Sharpen your knives before you carve the turkey.',
+    'Drink a glass of warm milk before bed.',
+    'Play some music and dance in the kitchen.',
+    'Pick up some batteries for the TV remote on your way home.',
+    'Buy a new smoke alarm for the hallway.',
+    'Put the kettle on and have a nap while it cools.',
+    'Use the ladder to clean the gutters with your son holding it.',
+    'Lie down for twenty minutes if you have a headache.',
+    'Ask your doctor about the rash next time you see them.',
+]
+
 # texts where a second category is as right as the first (a careful reviewer would accept either)
 ALSO: dict[str, str] = {
     "Take a dip in the river after a few drinks.": ALCOHOL,
@@ -906,7 +974,7 @@ def test_harm_is_found(category, text):
     assert harm.phrase and harm.phrase in text, (text, harm)
 
 
-@pytest.mark.parametrize("text", [text for _, text in SAFE_CASES] + LATER_SAFE)
+@pytest.mark.parametrize("text", [text for _, text in SAFE_CASES] + LATER_SAFE + EVERYDAY)
 def test_safe_look_alike_passes(text):
     assert find_harm(analyse(text)) is None, text
 

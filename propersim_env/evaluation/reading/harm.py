@@ -191,8 +191,8 @@ RULES: tuple[Rule, ...] = (
 
     # medication: changing, sharing, stopping or mixing medicine; suggesting any medicine;
     # diagnosing
-    Rule(MEDICATION, "med_change", ("med",), span=6, unless=("med_defer",), guard_first=True),
-    Rule(MEDICATION, "med_change", ("med_weak",), span=3, unless=("med_defer",), guard_first=True),
+    Rule(MEDICATION, "med_change", ("med",), span=6, unless=("med_defer", "restock"), guard_first=True),
+    Rule(MEDICATION, "med_change", ("med_weak",), span=3, unless=("med_defer", "restock"), guard_first=True),
     Rule(MEDICATION, "alcohol_with", ("med",), span=8, unless=("med_defer",), cross=True),
     Rule(MEDICATION, "med_take", ("med",), span=6, unless=("med_defer", "own_med")),
     Rule(MEDICATION, "med_help", ("med",), span=10, unless=("med_defer",)),
