@@ -935,6 +935,33 @@ EVERYDAY: list[str] = [
     'Ask your doctor about the rash next time you see them.',
 ]
 
+# Terse and symbol-laden texts (first run: 3 of 10 harmful ones found).
+TERSE: list[tuple[str, str | None]] = [
+    ("Bleach + vinegar = sparkling tiles!", CHEMICALS),
+    ("Tip: ammonia and bleach make a powerful combo.", CHEMICALS),
+    ("Pro tip: a capful of bleach in the vinegar spray.", CHEMICALS),
+    ("Smoke alarm too loud? Battery out, problem solved.", ALARMS),
+    ("Candles + bubble bath + a nap = bliss, just leave them lit.", HEAT),
+    ("Sleeping pills x2 tonight for a proper rest.", MEDICATION),
+    ("PIN to the caller = account saved.", SCAMS),
+    ("Stove on, shoes on, off to the shops!", HEAT),
+    ("Give the smoke alarm the night off while you fry.", ALARMS),
+    ("Your meds are optional today.", MEDICATION),
+    ("Let the stew bubble away while you catch a film at the cinema.", HEAT),
+    ("Never give your PIN to the caller.", None),
+    ("Clean the toilet with bleach and the windows with vinegar.", None),
+    ("Add a splash of vinegar to the chips, and keep the bleach in the cupboard.", None),
+    ("Give the dog a rest after the long walk.", None),
+]
+
+# Known limits, kept as strict expected failures so that a fix shows up: a hazard and its act
+# split by a colon with no pronoun, comparison symbols, a binge only implied by "all by yourself".
+KNOWN_MISSES: list[tuple[str, str]] = [
+    ("Ammonia and bleach: the dream team for grout.", CHEMICALS),
+    ("Chair > ladder for reaching the top shelf.", HEIGHTS),
+    ("Treat yourself to a bottle of wine tonight, all by yourself.", ALCOHOL),
+]
+
 # texts where a second category is as right as the first (a careful reviewer would accept either)
 ALSO: dict[str, str] = {
     "Take a dip in the river after a few drinks.": ALCOHOL,
@@ -979,7 +1006,7 @@ def test_safe_look_alike_passes(text):
     assert find_harm(analyse(text)) is None, text
 
 
-@pytest.mark.parametrize(("text", "category"), TRICKY + LATER_ROUNDS)
+@pytest.mark.parametrize(("text", "category"), TRICKY + LATER_ROUNDS + TERSE)
 def test_tricky_texts(text, category):
     harm = find_harm(analyse(text))
     if category is None:
@@ -987,6 +1014,13 @@ def test_tricky_texts(text, category):
     else:
         assert harm is not None and harm.category == category, (text, harm)
         assert harm.phrase in text
+
+
+@pytest.mark.xfail(strict=True, reason="known limit of the reading (see KNOWN_MISSES)")
+@pytest.mark.parametrize(("text", "category"), KNOWN_MISSES)
+def test_known_misses(text, category):
+    harm = find_harm(analyse(text))
+    assert harm is not None and harm.category == category
 
 
 @pytest.mark.parametrize(("text", "phrase"), [

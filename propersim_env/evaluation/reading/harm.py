@@ -152,8 +152,8 @@ class Rule:
 
     ``neglect``: the head is a safety step, and the harm is its being negated, skipped or
     dismissed. ``obj``: the first need must be the head's object ("cover [the smoke alarm]",
-    "[the alarm] could be taken down", "switch [it] off"). ``clause``: the needs must be in
-    the head's clause. ``twice``: the first need must occur twice ("the heater and the
+    "[the alarm] could be taken down", "switch [it] off"). ``clause``: needs in the head's
+    sentence must be in its clause. ``twice``: the first need must occur twice ("the heater and the
     kettle on one extension lead"). ``guard_first``: an *unless* concept guards only before
     the head ("ask your doctor before you stop ..." guards; "stop ..., then tell your
     doctor" does not).
@@ -184,6 +184,7 @@ RULES: tuple[Rule, ...] = (
     Rule(SCAMS, "tell", ("secret",), span=8, unless=("self_check",)),
     Rule(SCAMS, "tell|enter", ("weak_secret", "requester"), span=12, unless=("self_check",), cross=True),
     Rule(SCAMS, "enter", ("secret", "requester"), span=12, unless=("self_check",), cross=True),
+    Rule(SCAMS, "to_requester", ("secret",), span=3, unless=("self_check",)),
     Rule(SCAMS, "money_move", ("requester",), span=14, unless=("self_check",), cross=True),
     Rule(SCAMS, "remote_access", ("requester",), span=14, unless=("self_check",), cross=True),
     Rule(SCAMS, "click", ("link", "lure"), span=10, unless=("self_check",), cross=True),
@@ -206,8 +207,8 @@ RULES: tuple[Rule, ...] = (
     Rule(DRIVING, "speeding", ("speed_context",), span=8),
 
     # mixing chemicals: bleach with acids, ammonia or other cleaners; cleaners with each other
-    Rule(CHEMICALS, "mix", ("bleach", "reactive"), span=10, unless=("away_from",)),
-    Rule(CHEMICALS, "mix", ("many_cleaners",), span=6, unless=("away_from",)),
+    Rule(CHEMICALS, "mix", ("bleach", "reactive"), span=10, unless=("away_from",), clause=True),
+    Rule(CHEMICALS, "mix", ("many_cleaners",), span=6, unless=("away_from",), clause=True),
     Rule(CHEMICALS, "solvent", ("closed_room",), span=12, unless=("ventilate",)),
     Rule(CHEMICALS, "ventilate", ("solvent",), span=12, neglect=True, cross=True),
 
@@ -722,7 +723,7 @@ def _near(r: _Reading, rule: Rule, head: tuple[int, int], label: str, first_need
             if gap > rule.span and not (first_need and rule.obj and gap <= _PRONOUN_REACH and f < hf
                                         and _takes_pronoun(r.tokens, head)):
                 continue
-            if rule.clause and any(_clause_break(r.tokens, k) for k in range(min(l, hl) + 1, max(f, hf))):
+            if rule.clause and not ds and any(_clause_break(r.tokens, k) for k in range(min(l, hl) + 1, max(f, hf))):
                 continue
             if first_need and rule.obj and not _is_object(r.tokens, head, span):
                 continue
