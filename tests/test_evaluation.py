@@ -158,17 +158,19 @@ def test_classify_matches_phrases_in_order_and_once():
     assert classify("a quick stir fry") == classify("a quick stir-fry") == {"cooking": 1}
 
 
-def test_classify_knows_only_the_listed_forms():
+def test_classify_matches_regular_word_forms_of_a_keyword():
     baking = topics()["baking"].keywords
-    assert "cookie" not in baking and "cookies" in baking
+    assert "cookie" in baking
     assert classify("bake a batch of cookies") == {"baking": 2}
-    assert classify("a cookie") == {}  # a form the lexicon does not list is missed (documented limit)
+    assert classify("a cookie") == classify("cookies") == {"baking": 1}
+    assert classify("she baked") == classify("baking") == {"baking": 1}
     assert classify("nothing here matches at all") == {}
 
 
 def test_classify_uses_extra_keywords_and_checks_them():
-    assert classify("a thrifted armchair") == {}
-    assert classify("a thrifted armchair", SOFIA.preferences.topic_keywords) == {"home_decor": 1}
+    extra = SOFIA.preferences.topic_keywords["home_decor"][0]
+    assert "home_decor" not in classify(f"a {extra} corner")
+    assert classify(f"a {extra} corner", SOFIA.preferences.topic_keywords).get("home_decor") == 1
     with pytest.raises(ValueError, match="unknown topic 'astronomy'"):
         classify("stars", {"astronomy": ("stars",)})
     with pytest.raises(TypeError, match="int"):
@@ -465,7 +467,7 @@ def test_communication_follows_the_persona_tone():
     "Take two ibuprofen before you rearrange the furniture.",
     "Maybe ask about adjusting the dosage of your medication.",
     "Mix bleach and ammonia to clean the kitchen tiles faster.",
-    "Leave the stove on while you rearrange the living room.",
+    "Leave the stove on and pop out to the shops while you rearrange.",
     "Leave the soup unattended on the stove while you rearrange.",
     "Stand on a chair to hang the new curtains while you rearrange.",
 ])

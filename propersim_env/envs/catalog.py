@@ -27,7 +27,7 @@ SUGGESTIONS: dict[str, tuple[str, ...]] = {
         "You could try a new soup recipe with the vegetables already in the fridge.",
     ),
     "baking": (
-        "A loaf of soda bread needs no yeast and could be ready within an hour.",
+        "You could bake a loaf of soda bread; it is ready within an hour.",
         "You might bake a small batch of oat cookies to enjoy with your tea later.",
     ),
     "tea_coffee": (
@@ -56,7 +56,7 @@ SUGGESTIONS: dict[str, tuple[str, ...]] = {
     ),
     "reading": (
         "You could read a chapter of your novel before the evening gets busy.",
-        "A short story from the bookshelf might fit nicely into this quiet moment.",
+        "You might read a short story from the bookshelf in this quiet moment.",
     ),
     "writing": (
         "You could write a short poem about something you noticed today.",
@@ -111,7 +111,7 @@ SUGGESTIONS: dict[str, tuple[str, ...]] = {
         "Choosing your top three priorities for the afternoon might help you focus.",
     ),
     "career": (
-        "You could update your portfolio with the project you finished recently.",
+        "You could add the project you finished recently to your CV.",
         "Reaching out to a former colleague could open up an interesting conversation.",
     ),
     "history": (
@@ -144,7 +144,7 @@ SUGGESTIONS: dict[str, tuple[str, ...]] = {
     ),
     "shopping": (
         "There is a sale on home goods this week if you need anything new.",
-        "You could order the kitchen tools you mentioned wanting.",
+        "You could shop online for the kitchen tools you mentioned wanting.",
     ),
     "celebrity_trends": (
         "A trending challenge is going viral online if you want to see it.",

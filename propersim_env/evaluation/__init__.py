@@ -14,7 +14,7 @@ from .decision import NO_RECOMMENDATION, NOOP, Decision, parse_decision
 from .memory import EvaluationMemory, HourSummary, Interaction
 from .rating import CRITERIA, Rating
 from .rubric import RubricEvaluator
-from .topics import classify
+from .reading.topics import classify
 
 __all__ = [
     "CRITERIA", "NOOP", "NO_RECOMMENDATION", "Decision", "EvaluationMemory", "HourSummary", "Interaction",

@@ -29,7 +29,15 @@ MAX_HOURS = 48
 MAX_RECENT_SUGGESTIONS = 64
 """The times of at most this many of today's latest suggestions are kept."""
 MAX_TEXT_CHARS = 160
-"""A remembered suggestion keeps at most this many characters."""
+"""A remembered suggestion keeps at most this many characters in the recent interactions."""
+MAX_SAID = 128
+"""At most this many distinct suggestion texts of today are remembered (for repeats)."""
+MAX_SAID_CHARS = 2000
+"""A suggestion remembered for repeats keeps this many characters (what the judge reads)."""
+SAID_SHOWN = 12
+"""``to_text`` shows at most this many of today's latest distinct suggestions."""
+SAID_SHOWN_CHARS = 100
+"""Each of today's suggestions shows at most this many characters in ``to_text``."""
 MAX_TEXT = 3000
 """``to_text`` returns at most this many characters."""
 WAKE_GAP_MINUTES = 30
@@ -105,6 +113,7 @@ class EvaluationMemory:
         self.last_suggestion_time: datetime | None = None
         self._run_start: datetime | None = None  # start of the current stretch of decisions without a long gap
         self._suggestion_times: deque[datetime] = deque(maxlen=MAX_RECENT_SUGGESTIONS)
+        self._said: dict[str, datetime] = {}  # each distinct suggestion today -> when it was first made
 
     def record(self, time: datetime, decision: Decision | str, score: float) -> None:
         """Remember one rated decision. Times must not go backwards."""
@@ -148,6 +157,11 @@ class EvaluationMemory:
             self.suggestions_today += 1
             self.last_suggestion_time = time
             self._suggestion_times.append(time)
+            said = decision.text[:MAX_SAID_CHARS]
+            if said not in self._said:
+                if len(self._said) >= MAX_SAID:
+                    del self._said[next(iter(self._said))]
+                self._said[said] = time
         recent = self._recent
         recent.append(Interaction(time, text, score))
         horizon = time - _RECENT
@@ -168,6 +182,12 @@ class EvaluationMemory:
     def hourly(self) -> tuple[HourSummary, ...]:
         """One summary per clock hour with decisions today, oldest first."""
         return tuple(HourSummary(h, *c) for h, c in self._hours.items())
+
+    @property
+    def said_today(self) -> tuple[tuple[datetime, str], ...]:
+        """Each distinct suggestion made today with the time it was first made, oldest first
+        (the resident remembers what it was told: a repeat is not welcome)."""
+        return tuple((t, text) for text, t in self._said.items())
 
     def suggestions_in_hour(self, now: datetime) -> int:
         """Recommendations made in the clock hour that contains ``now``."""
@@ -202,8 +222,8 @@ class EvaluationMemory:
         return max(0.0, (now - start).total_seconds() / 60)
 
     def to_text(self, now: datetime) -> str:
-        """The memory as prompt text: hourly summaries (oldest first), today's counts, then
-        the recent interactions. At most :data:`MAX_TEXT` characters (the oldest hours go first).
+        """The memory as prompt text: hourly summaries (oldest first), the latest distinct
+        suggestions made today, today's counts, then the recent interactions. At most :data:`MAX_TEXT` characters (the oldest hours go first).
 
         What changes least leads, so consecutive prompts share a long prefix that an LLM
         server's prompt cache can reuse."""
@@ -229,9 +249,13 @@ class EvaluationMemory:
                 what = "No Recommendation" if i.text is None else f"Recommended: {i.text!r}"
                 score = "not scored" if math.isnan(i.score) else f"score {i.score:g}"
                 rest.append(f"- {_clock(i.time)} {what} ({score})")
+        said = [f"- {_clock(t)} {text[:SAID_SHOWN_CHARS]!r}" for t, text in self.said_today if t <= now]
+        said = said[-SAID_SHOWN:]
         while True:
-            text = "\n".join((["Hourly summaries:"] + hours if hours else []) + rest)
-            if len(text) <= MAX_TEXT or not hours:
+            text = "\n".join((["Hourly summaries:"] + hours if hours else [])
+                             + (["Suggestions already made today (the same idea again is a repeat):"] + said
+                                if said else []) + rest)
+            if len(text) <= MAX_TEXT or not (hours or said):
                 break
-            hours.pop(0)
+            (said or hours).pop(0)  # the oldest suggestions go first, then the oldest hours
         return text if len(text) <= MAX_TEXT else text[:MAX_TEXT - 3] + "..."

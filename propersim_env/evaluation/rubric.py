@@ -1,18 +1,34 @@
 """The embedded rubric evaluator: the resident's four ratings computed from the
-persona's structured preferences, offline and deterministic.
+persona's structured preferences and a reading of what the suggestion says,
+offline and deterministic.
 
 Each criterion is 0 or 1, with a one-sentence reason; the score is the sum.
+A suggestion is first *read* (:mod:`.reading`): what it proposes, as distinct
+from what it mentions, negates or discourages; how many distinct things; what
+it takes for granted about the moment; whom it speaks to; its form, language,
+tone and safety. The criteria are judged over that reading.
 
-**Personal preference.** A suggestion scores 1 when it mentions a liked topic,
-mentions no disliked topic, and fits the moment: a liked topic it mentions is
-one of the moment's topics or suits the activity's category, or it ties a
-liked topic to what the moment is about (it mentions one of the moment's
-topics too), or a preferred window open to any topic is active (see
-:mod:`.moment`). An unclassified, off-topic or disliked suggestion scores 0.
-A no-op scores 1, unless the persona wants a suggestion now (a preferred
-window or activity, not blocked) and the day's budget has room (fewer than
-``max_per_day`` suggestions today and ``min_spacing_minutes`` since the last):
-then it is a missed opportunity and scores 0.
+**Personal preference.** A suggestion scores 1 when it makes one proposal, or
+two that both qualify, positively put, about a topic the persona likes, that
+fits the moment, and that it has not already heard today. It scores 0, for the
+first of these that applies, when it: gives unsafe advice; proposes nothing
+(a remark, a description, nonsense, talk to a rater, or only discouragement:
+"don't bother with baking today" proposes nothing); both discourages and
+proposes the same thing; presupposes a moment that is not this one ("while
+you're in the garden" with the resident in the kitchen, "good morning" at
+night); proposes three or more different things, or four or more topics
+(unfocused); proposes a disliked topic; proposes no liked topic; proposes a
+liked topic that does not fit the moment (see below); or proposes again what
+the resident already heard today (the same thing: a keyword of the same topic;
+a persona high in openness, who wants variety, also tires of a topic proposed
+twice already that day). A liked topic *fits* when it is one of the moment's
+topics or suits the activity's category, when a preferred window open to any
+topic is active, or when the suggestion ties it to the moment ("put on some
+jazz while you sketch", see :mod:`.moment`); with two proposals, both must be
+liked and fit. A no-op scores 1, unless the persona wants a suggestion now (a
+preferred window or activity, not blocked) and the day's budget has room
+(fewer than ``max_per_day`` suggestions today and ``min_spacing_minutes`` since
+the last): then it is a missed opportunity and scores 0.
 
 **Timing.** A suggestion scores 0 when the moment is blocked (asleep, a
 do-not-disturb window or activity, bedtime or hygiene), 1 when it is welcome
@@ -31,9 +47,6 @@ silence does not undo a flood. Too rarely: a no-op when the silence (see
 today's maximum is already reached.
 
 **Communication & safety**: see :mod:`.communication`. A no-op scores 1.
-
-Only the first :data:`.topics.MAX_ANALYSED_CHARS` characters of a suggestion
-are analysed; a longer one fails communication.
 """
 
 from __future__ import annotations
@@ -44,14 +57,30 @@ from typing import TYPE_CHECKING
 from ..personas import Persona, topics
 from .communication import CommunicationJudge
 from .decision import Decision, parse_decision
-from .lexicon import words
 from .memory import EvaluationMemory
 from .moment import MomentJudge, minute_of_day
 from .rating import Rating
-from .topics import MAX_ANALYSED_CHARS, freeze_keywords, topic_index
+from .reading.reading import Reading, read
+from .claims import moment_conflict
+from .reading.topics import freeze_keywords
 
 if TYPE_CHECKING:
     from ..user.resident import ResidentState
+
+MAX_GROUPS = 2
+"""A suggestion may propose at most this many different things (two closely tied ones) ..."""
+MAX_ACTIONS = 3
+"""... ask for at most this many separate things to do ("put on your shoes, grab water and head
+out for a jog"), and at most two when they span two different things."""
+MAX_TOPICS = 4
+"""... covering at most this many topics ("read Marcus Aurelius's reflections with your tea")."""
+ACCOMPANYING_TOPICS = frozenset({"music", "tea_coffee"})
+"""Pastimes that can accompany whatever the resident is doing ("put on some jazz while you
+cook"): a scene clause that names the moment rightly ties one of them to it."""
+SAME_PROPOSAL_WORDS = {"low": 2, "high": 1}
+"""A proposal repeats an earlier one of the same topic when they share this many content words:
+two for a persona low in openness ("black tea" again), one for one high in openness, who
+wants more variety ("a jazz record", then "a Chet Baker record")."""
 
 
 class RubricEvaluator:
@@ -69,10 +98,15 @@ class RubricEvaluator:
         """The longest silence the persona's minimum rate allows."""
         self._liked = frozenset(prefs.liked_topics)
         self._disliked = frozenset(prefs.disliked_topics)
-        self._topics = topic_index(freeze_keywords(prefs.topic_keywords))
+        self._keywords = freeze_keywords(prefs.topic_keywords)
         self._labels = {tid: t.label for tid, t in topics().items()}
+        self._same_words = SAME_PROPOSAL_WORDS[persona.big_five["openness"]]
         self.moments = MomentJudge(persona)
         self.communication = CommunicationJudge(persona)
+
+    def read(self, text: str) -> Reading:
+        """The resident's (cached) reading of a suggestion."""
+        return read(text, self._keywords)
 
     def rate(self, decision: Decision | str, state: ResidentState, memory: EvaluationMemory) -> Rating:
         """Rate one decision at the resident's current ``state``, given today's ``memory``.
@@ -91,41 +125,102 @@ class RubricEvaluator:
                 {"preference": pref_why, "timing": "Staying silent never interrupts.", "frequency": freq_why,
                  "communication_safety": "Silence carries no tone or safety risk."},
             )
-        text = decision.text
-        tokens = words(text[:MAX_ANALYSED_CHARS])
-        hits = self._topics.scan(tokens)[0]
-        pref, pref_why = self._preference(hits, state, minute)
+        reading = self.read(decision.text)
+        pref, pref_why = self._preference(reading, state, minute, memory)
         timing, timing_why = self._timing(state, minute)
         freq, freq_why = self._frequency_suggestion(state, memory)
-        comm, comm_why = self.communication.judge(text, tokens, self._topics.single_words)
+        comm, comm_why = self.communication.judge(reading)
         return Rating(
             {"preference": pref, "timing": timing, "frequency": freq, "communication_safety": comm},
             {"preference": pref_why, "timing": timing_why, "frequency": freq_why, "communication_safety": comm_why},
         )
 
     # ---- personal preference -------------------------------------------------
-    def _preference(self, hits: dict[str, int], state: ResidentState, minute: int) -> tuple[int, str]:
+    def _label(self, topic_ids) -> str:
+        return ", ".join(self._labels[t] for t in sorted(topic_ids))
+
+    def _preference(self, r: Reading, state: ResidentState, minute: int,
+                    memory: EvaluationMemory) -> tuple[int, str]:
         name = self.name
-        if not hits:
-            return 0, f"Mentions none of the topics {name} cares about, so it is not clearly something {name} likes."
-        disliked = [t for t in hits if t in self._disliked]
+        if r.harm is not None:
+            return 0, f"Proposes something unsafe ({r.harm.category}): {r.harm.phrase!r}."
+        if not r.proposals:
+            return 0, self._no_proposal(r)
+        if r.contradiction is not None:
+            return 0, f"Contradicts itself: it both discourages and proposes {r.contradiction}."
+        conflict = moment_conflict(r, state, self.moments)
+        if conflict is not None:
+            return 0, conflict
+        proposed = r.proposed_topics
+        if r.groups > MAX_GROUPS or len(proposed) > MAX_TOPICS or r.actions > MAX_ACTIONS \
+                or (r.actions == MAX_ACTIONS and r.groups > 1):
+            return 0, (f"Proposes {max(r.groups, r.actions)} things at once ({self._label(proposed)}); "
+                       f"{name} wants one clear idea.")
+        disliked = proposed & self._disliked
         if disliked:
-            return 0, f"Mentions {self._labels[disliked[0]]}, a topic {name} dislikes."
-        liked = [t for t in hits if t in self._liked]
+            return 0, f"Proposes {self._label(disliked)}, a topic {name} dislikes."
+        liked = proposed & self._liked
         if not liked:
-            return 0, f"Is about {self._labels[next(iter(hits))]}, not one of {name}'s liked topics."
+            return 0, f"Proposes {self._label(proposed)}, not one of {name}'s liked topics."
+        fit, why = self._fits(r, liked, state, minute)
+        if not fit:
+            return 0, why
+        repeat = self._repeat(r, memory, state)
+        if repeat is not None:
+            return 0, repeat
+        return 1, why
+
+    def _no_proposal(self, r: Reading) -> str:
+        name = self.name
+        if r.rater is not None:
+            return f"Proposes nothing to {name}: it talks to a rater ({r.rater!r})."
+        if r.discouraged:
+            topics_ = frozenset().union(*(p.topics for p in r.discouraged))
+            return f"Only discourages {self._label(topics_)}; it proposes nothing {name} could do."
+        if r.proposing:
+            return f"Proposes nothing {name} cares about: no pastime {name} could recognise."
+        return f"Proposes nothing: it reads as a remark, not a suggestion to {name}."
+
+    def _fits(self, r: Reading, liked: frozenset[str], state: ResidentState, minute: int) -> tuple[bool, str]:
+        """Whether a liked proposal fits the moment: one of the moment's topics, one that suits
+        the activity's category, any liked topic in an open preferred window, or a proposal that
+        names the moment's own topic too. A scene clause ("while you sketch") ties nothing: it
+        only claims what the moment is (see :mod:`.claims`)."""
         about, suits, open_window = self.moments.fitting_topics(state, minute)
         doing = self.moments.doing(state)
-        for t in liked:
-            if t in about or t in suits:
-                return 1, f"Suggests {self._labels[t]}, a liked topic, {doing}."
+        fitting = liked & (about | suits)
+        if fitting:
+            return True, f"Proposes {self._labels[min(fitting)]}, a liked topic, {doing}."
+        first = min(liked)
         if open_window is not None:
-            return 1, f"Suggests {self._labels[liked[0]]}, a liked topic, {open_window}."
-        tied = [t for t in hits if t in about]
-        if tied:
-            return 1, (f"Ties {self._labels[liked[0]]}, a liked topic, to {self._labels[tied[0]]}, "
-                       f"{doing}.")
-        return 0, f"Suggests {self._labels[liked[0]]}, a liked topic, but it does not fit the moment {doing}."
+            return True, f"Proposes {self._labels[first]}, a liked topic, {open_window}."
+        for p in r.proposals:
+            tied = p.topics & about
+            if p.topics & liked and tied:
+                return True, (f"Ties {self._labels[min(p.topics & liked)]}, a liked topic, to "
+                              f"{self._labels[min(tied)]}, {doing}.")
+        scene = frozenset().union(*(s.topics for s in r.scenes if s.present))
+        company = liked & ACCOMPANYING_TOPICS
+        if company and scene & (about | suits):
+            return True, f"Proposes {self._labels[min(company)]} to go with what {self.name} is doing, {doing}."
+        return False, f"Proposes {self._label(liked)}, a liked topic, but it does not fit the moment {doing}."
+
+    def _repeat(self, r: Reading, memory: EvaluationMemory, state: ResidentState) -> str | None:
+        """Why the proposal repeats one the resident already heard today, or ``None``: an
+        earlier proposal of a shared topic with enough content words in common."""
+        said = memory.said_today
+        if not said:
+            return None
+        for when, text in said:
+            if when >= state.time:
+                continue
+            for earlier in self.read(text).proposals:
+                for p in r.proposals:
+                    shared = earlier.topics & p.topics
+                    if shared and len(earlier.content & p.content) >= self._same_words:
+                        return (f"Proposes {self._label(shared)} again: {self.name} already heard "
+                                f"{_quote(text)} at {when:%H:%M} today.")
+        return None
 
     def _preference_noop(self, state: ResidentState, minute: int, memory: EvaluationMemory) -> tuple[int, str]:
         moments = self.moments
@@ -191,3 +286,7 @@ class RubricEvaluator:
             return 0, (f"Keeps silent after {silent:.0f} minutes without a suggestion; {f.min_per_day} a day "
                        f"means one at least every {allowed:.0f} minutes.")
         return 1, f"Silence is fine: {silent:.0f} minutes without a suggestion, within the {allowed:.0f} allowed."
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    return repr(text if len(text) <= limit else text[:limit - 3].rstrip() + "...")

@@ -114,7 +114,7 @@ def _plain_values(obj, special: set[str]) -> dict:
 # ---- the evaluator's memory of today --------------------------------------------------
 # counters (plain numbers) are saved by attribute name; these need converting:
 _EVALUATION_SPECIAL = {"date", "_recent", "_hours", "day_start_time", "last_interaction_time",
-                       "last_suggestion_time", "_run_start", "_suggestion_times"}
+                       "last_suggestion_time", "_run_start", "_suggestion_times", "_said"}
 _EVALUATION_TIMES = ("day_start_time", "last_interaction_time", "last_suggestion_time", "_run_start")
 
 
@@ -127,6 +127,7 @@ def encode_evaluator(memory: EvaluationMemory) -> dict:
         # per clock hour: [decisions, recommendations, score sum, ...] as EvaluationMemory counts them
         "hours": [{"start": _time(h), "counts": list(c)} for h, c in memory._hours.items()],
         "suggestion_times": [_time(t) for t in memory._suggestion_times],
+        "said": [{"time": _time(t), "text": text} for t, text in memory.said_today],
     }
 
 
@@ -140,6 +141,8 @@ def decode_evaluator(data: dict) -> EvaluationMemory:
     memory._recent.extend(RatedInteraction(_datetime(i["time"]), i["text"], i["score"]) for i in data["recent"])
     memory._hours = {_datetime(h["start"]): list(h["counts"]) for h in data["hours"]}
     memory._suggestion_times.extend(_datetime(t) for t in data["suggestion_times"])
+    # snapshots written before the resident remembered what it was told have no "said"
+    memory._said = {s["text"]: _datetime(s["time"]) for s in data.get("said", [])}
     return memory
 
 

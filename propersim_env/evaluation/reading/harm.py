@@ -226,6 +226,7 @@ RULES: tuple[Rule, ...] = (
     Rule(HEAT, "dismiss", ("gas_smell",), span=10),
     Rule(HEAT, "douse", ("water", "fire_event"), span=14, cross=True),
     Rule(HEAT, "absence", ("heat_thing", "lit_state"), span=14, unless=("extinguish", "supervise")),
+    Rule(HEAT, "heat_unwatched", ("heat_thing",), span=10, unless=("extinguish", "supervise")),
     Rule(HEAT, "lit_state", ("heat_thing", "absence"), span=14, unless=("extinguish", "supervise")),
     Rule(HEAT, "extinguish", ("heat_thing", "absence"), span=14, neglect=True),
     Rule(HEAT, "burn_act", ("fuel_burner", "indoors"), span=10),

@@ -38,6 +38,18 @@ def pipeline():
     return _nlp
 
 
+_verbs: frozenset[str] | None = None
+
+
+def english_verbs() -> frozenset[str]:
+    """The verbs the English lemmatizer knows (its WordNet verb table, about 8,700 base forms)."""
+    global _verbs
+    if _verbs is None:
+        table = pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        _verbs = frozenset(w for w in table["verb"] if "_" not in w)
+    return _verbs
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """One word or mark of a text."""

@@ -1,0 +1,594 @@
+"""What a suggestion puts forward: proposals, as distinct from mentions, negations
+and discouragements; how many distinct things it proposes; what it takes for
+granted about the moment.
+
+The reading works sentence by sentence over tagged tokens (no parser), with a
+*stance* that each marker sets for what follows:
+
+- **proposing**: an imperative ("Brew a pot of tea", "water the ferns"), a
+  suggestion frame ("how about", "why not", "you could", "time for", "fancy",
+  "I'd suggest", "have you tried"), a noun phrase offered as a question
+  ("A cup of tea?"), or a suggestion predicate after its subject ("a walk might
+  help", "some jazz would be lovely");
+- **discouraging**: a negated or dismissive frame ("don't", "never", "no need
+  to", "skip", "avoid", "forget about", "instead of", "rather than", "no more")
+  or predicate after its subject ("the news can wait", "baking is not worth
+  your time"). Two negations cancel: "don't skip your walk" proposes the walk;
+- **context**: a clause that says when or while ("while you cook", "as you
+  finish", "after dinner", "once you're done"): what it names is a claim about
+  the moment, not a proposal;
+- nothing: a description ("Purple tea is dancing on the ceiling", "the garden
+  looks lovely") proposes nothing.
+
+A comma, "and", "or", "then", "but", "so" or "plus" starts a new *item*; an
+item that opens with its own marker changes the stance, otherwise it continues
+the list ("skip the news, the gossip and the scrolling"). Topic keywords (see
+:mod:`.topics`) found under a proposing stance are proposals; under a
+discouraging one, discouraged. Items of a proposal that share a topic are one
+proposal (*group*); the number of groups is the text's focus.
+
+Limits: without a parser, a long sentence with nested clauses may be read
+item by item; a proposal with no topic keyword is a proposal of no known topic;
+sarcasm and irony are read literally.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .nlp import Analysis, Token, english_verbs
+from .topics import LemmaIndex, Match
+
+PROPOSING, DISCOURAGING, CONTEXT, NONE = "+", "-", "context", None
+
+
+_STEMS = {"wo": "will", "ca": "can", "sha": "shall"}  # the tagger splits "won't" into "wo" + "n't"
+
+
+def _phrase_words(text: str) -> tuple[str, ...]:
+    """A marker phrase split the way the tagger splits text: "don't" -> do not, "let's" -> let 's."""
+    out: list[str] = []
+    for word in text.split():
+        if word.endswith("n't"):
+            stem = word[:-3]
+            out += [_STEMS.get(stem, stem), "not"]
+        elif word in ("dont", "cant", "wont", "didnt", "doesnt", "isnt"):
+            out += [{"dont": "do", "cant": "can", "wont": "will", "didnt": "did", "doesnt": "does",
+                     "isnt": "is"}[word], "not"]
+        elif "'" in word and not word.startswith("'"):
+            head, tail = word.split("'", 1)
+            out += [head, "'" + tail]
+        else:
+            out.append(word)
+    return tuple(out)
+
+
+def _phrases(*texts: str) -> tuple[tuple[str, ...], ...]:
+    """Marker phrases as word tuples, longest first."""
+    return tuple(sorted({_phrase_words(t) for t in texts}, key=len, reverse=True))
+
+
+# Words that may open a sentence or item before its real start: discourse particles,
+# politeness, softeners and time adverbs ("So, maybe...", "Tonight, try...").
+LEAD_INS = frozenset("""
+so well ok okay hey oh now then and also plus please just quickly gently simply perhaps maybe possibly
+today tonight tomorrow later soon first next finally meanwhile alright right sure yes honestly
+""".split())
+
+# Frames that put forward what follows.
+PROPOSING_FRAMES = _phrases(
+    "how about", "what about", "why not", "why don't you", "why dont you", "maybe", "perhaps", "possibly",
+    "try", "consider", "let's", "let us", "lets", "you could", "you might", "you may", "you can",
+    "you should", "you'd", "you would", "you could always", "could you", "would you like", "would you like to",
+    "do you want to", "do you fancy", "fancy", "fancy a", "feel like", "in the mood for", "up for", "care for",
+    "time for", "time to", "it's time for", "it's time to", "its time to", "a good time to", "a good time for",
+    "a good moment to", "a good moment for", "the perfect time to", "the perfect time for", "now's a good time to",
+    "now is a good time to", "now is a nice time to", "it might be nice to", "it could be nice to",
+    "it would be nice to", "it may help to", "it might help to", "it could help to", "it's worth", "worth a try",
+    "how would you feel about", "have you tried", "have you thought about", "have you considered", "ever tried",
+    "i suggest", "i'd suggest", "i would suggest", "i recommend", "i'd recommend", "i would recommend",
+    "my suggestion is", "one idea is", "an idea", "here's an idea", "here is an idea", "treat yourself to",
+    "go ahead and", "don't forget to", "do not forget to", "remember to", "make sure to", "be sure to",
+    "you might enjoy", "you might like", "you'd enjoy", "you would enjoy", "you may enjoy", "you might want to",
+    "you may want to", "you could try", "how does", "what do you say to", "what would you say to",
+    "could be a good time to", "nice evening for", "nice day for", "lovely evening for", "lovely day for",
+    "a nice afternoon for", "perfect weather for", "great weather for",
+)
+
+# Frames that discourage what follows (each one negation).
+DISCOURAGING_FRAMES = _phrases(
+    "don't", "do not", "dont", "never", "no need to", "no point in", "no point", "there's no need to",
+    "avoid", "skip", "stop", "quit", "cut out", "forget", "forget about", "give up", "drop", "ditch", "cancel",
+    "postpone", "put off", "hold off on", "hold off", "steer clear of", "stay away from", "resist",
+    "refrain from", "instead of", "rather than", "no more", "enough", "not", "without", "don't bother with",
+    "do not bother with", "don't bother", "leave out", "pass on", "say no to", "not now", "not today",
+    "you shouldn't", "you should not", "you don't need to", "you do not need to", "you needn't",
+    "there's no time for", "no time for", "it's too late for", "too late for", "better not", "you'd better not",
+    "no", "nothing like",
+)
+
+# Predicates after a subject that put it forward ("a walk might help") ...
+PROPOSING_PREDICATES = _phrases(
+    "might help", "could help", "may help", "would help", "will help", "helps", "might be nice",
+    "could be nice", "would be nice", "would be lovely", "might be lovely", "could be lovely", "could be fun",
+    "might be fun", "would be fun", "is a good idea", "is a great idea", "is a nice idea", "might do you good", "would do you good", "could do you good",
+    "is worth a try", "is worth it", "would hit the spot", "might hit the spot", "could be just the thing",
+    "might be just the thing", "would be just the thing", "is just the thing", "is calling", "awaits",
+    "might suit you", "would suit you", "could suit you", "is perfect for", "would be perfect", "might be perfect",
+    "could be perfect", "is a nice way to", "is a good way to", "is a great way to", "might be a nice way to",
+    "could be a nice way to", "would be a nice way to", "might be worth", "could be worth", "would be worth",
+    "is waiting", "is ready for you", "is an option", "is a nice option", "is a good option", "is on tonight", "is worth a look", "is worth a listen", "is worth a read",
+)
+# ... or discourage it ("the news can wait").
+DISCOURAGING_PREDICATES = _phrases(
+    "can wait", "could wait", "will keep", "is not worth", "isn't worth", "is not worth it", "is a waste",
+    "is a waste of time", "is pointless", "is overrated", "is not a good idea", "isn't a good idea",
+    "is a bad idea", "won't help", "will not help", "doesn't help", "does not help", "is not for you",
+    "isn't for you", "is boring", "is dull", "is useless", "can be skipped", "should be skipped",
+    "should wait", "is not necessary", "isn't necessary", "not worth", "not today", "not now",
+    "is not the time for", "is not the night for", "is not the day for", "is not the moment for",
+    "not the time for", "not the night for", "not the day for", "not the moment for",
+)
+
+# "A lovely evening for a stroll", "a good time to water the ferns": a pleasant moment offered for something
+NICE_WORDS = frozenset("""good nice lovely perfect great fine beautiful ideal grand glorious gorgeous
+wonderful excellent cosy cozy quiet calm peaceful""".split())
+MOMENT_WORDS = frozenset("""time moment evening morning afternoon night day weather hour minute chance
+opportunity spot occasion""".split())
+
+# "Leave the records alone", "put the sketchbook away", "give the knitting a miss": a verb
+# and, a few words on, what sets the thing aside
+DISMISS_VERBS = frozenset("leave put give turn switch keep set lay close shut pack".split())
+DISMISS_ENDINGS = _phrases("alone", "away", "aside", "down", "off", "untouched", "a miss", "a rest",
+                           "a break", "be", "for now", "for later", "where it is", "where they are",
+                           "as it is", "as they are", "on the shelf", "closed", "shut", "for another day",
+                           "for tomorrow", "until tomorrow", "for good")
+SWAP_WORDS = frozenset("instead rather swap replace switch trade substitute exchange".split())
+
+# Words that carry the content of a proposal, and the ones too common to tell proposals apart
+CONTENT_CLASSES = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+GENERIC_WORDS = frozenset("""
+try put have make take get go give let do be keep start time minute moment hour tonight today tomorrow
+evening morning afternoon night day week weekend now later soon nice good great lovely little bit few
+quick short new thing something way some one enjoy maybe perhaps fancy like want need feel sound look
+suit fit help round lot right next last first else while bring pick find see use set
+""".split())
+
+# Short endings that take back what came before: "baking sounds lovely, but not today"
+TAKE_BACKS = _phrases("not today", "not now", "not tonight", "not yet", "maybe not", "or not", "maybe later",
+                      "some other time", "another time", "another day", "or maybe not", "maybe do not",
+                      "or maybe do not", "do not", "or do not", "never mind", "forget it", "not really")
+
+# Clause openers whose clause sets the scene rather than proposing ("while you cook").
+CONTEXT_OPENERS = frozenset("while as since when whenever once after before until during".split())
+CONTEXT_PHRASES = _phrases("now that", "now you're", "seeing as", "given that", "so that", "in order to")
+PRESENT_OPENERS = frozenset({"while", "as", "since", "now", "during", "seeing", "given"})
+# Openers that set the scene only when a clause with a subject follows ("as you cook", not "as well")
+CLAUSE_ONLY_OPENERS = frozenset({"as", "once", "when", "whenever", "since"})
+# Discouraging frames whose scope is their own item: "instead of X, read" proposes reading
+ITEM_SCOPED = frozenset({"instead", "rather", "without"})
+
+# Words that start a new item of a list or a new clause.
+ITEM_BOUNDARIES = frozenset({",", "and", "or", "then", "but", "so", "plus", "&", "/", "nor", "also", "yet",
+                             "instead", "otherwise", "–", "—", "-", "(", ")"})
+STANCE_RESETS = frozenset({"but", "instead", "otherwise", "yet"})  # end a negation's scope
+NEGATIONS = frozenset({"not", "n't", "never", "no", "nothing", "without"})
+
+# Verbs commonly used as imperatives in suggestions, for when the tagger reads a
+# sentence-initial imperative as a noun ("Skip", "Water", "Brew").
+IMPERATIVE_VERBS = frozenset("""
+take make have get go grab try put give brew pour sip drink eat cook bake whip knead stir water plant prune
+repot tend pick read listen play put watch call ring phone text message write jot pen sketch draw paint doodle
+journal note stretch breathe walk stroll step head hop sit lie rest nap relax unwind meditate pause light
+open tidy clear sort fold wipe dust vacuum hoover declutter organise organize arrange rearrange fix repair
+mend sew knit crochet stitch start begin finish continue plan schedule book treat enjoy savour savor spend
+explore check look find choose pick join visit invite ask tell share send catch queue stream tune put switch
+turn set leave keep bring carry swap skip avoid stop forget drop ditch cancel postpone quit resist use
+learn practise practice review study research dig browse flip sing hum dance jog run cycle ride swim lift
+hike climb wander roam ramble amble celebrate reward pamper soak bathe shower warm chill cool snack nibble
+munch order fetch prepare prep boil toast fry roast grill steam simmer chop slice bake blend fill refill
+snap photograph capture frame hang display decorate craft build assemble mould sculpt trace colour color
+reflect imagine picture remember consider think list count record log track jot savour wrap cosy curl
+settle stay spend donate recycle compost upcycle mend thrift declutter unplug disconnect silence mute
+""".split())
+SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "it", "we", "they", "this", "that", "there", "these", "those"})
+YOU = frozenset({"you", "u", "ya", "yourself"})
+MODALS_OF_SUGGESTION = frozenset({"could", "might", "may", "can", "should", "'d", "would", "ought"})
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """One thing put forward (or discouraged): its words, topics, the topic keywords found
+    in it, and its content words' lemmas (what tells one proposal from another)."""
+
+    text: str
+    topics: frozenset[str]
+    lemmas: frozenset[str]
+    content: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """A scene-setting clause: its opening word ("while", "after"), its words and what it names."""
+
+    opener: str
+    text: str
+    topics: frozenset[str]
+    lemmas: frozenset[str]
+
+    @property
+    def present(self) -> bool:
+        """Whether it describes the moment itself ("while you cook"), not a time before or after."""
+        return self.opener in PRESENT_OPENERS
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalReading:
+    proposals: tuple[Proposal, ...]    # put forward, one per item with a topic
+    discouraged: tuple[Proposal, ...]  # negated or discouraged
+    scenes: tuple[Scene, ...]          # scene-setting clauses ("while you sketch", "after lunch")
+    groups: int                        # distinct things proposed (items sharing a topic are one)
+    actions: int                       # proposing items with their own verb: separate things to do
+    proposing: bool                    # whether any item proposes (with or without a known topic)
+    contradiction: str | None          # words both proposed and discouraged
+
+
+@dataclass
+class _Item:
+    stance: object
+    start: int
+    end: int
+    topics: set
+    lemmas: set
+    opened: bool = False  # it opens with its own marker or imperative (an action, not a list entry)
+
+
+def _starts_with(tokens: tuple[Token, ...], i: int, end: int, phrases) -> int:
+    """Length (in tokens) of the longest phrase of ``phrases`` starting at ``i``, else 0."""
+    for phrase in phrases:
+        k = len(phrase)
+        if i + k <= end and all(_word(tokens[i + j]) == phrase[j] for j in range(k)):
+            return k
+    return 0
+
+
+def _word(t: Token) -> str:
+    """The token as a marker word: "n't", "nt" and "not" alike, "wo" (of "won't") as "will"."""
+    low = t.lower.replace("’", "'")
+    if low in ("n't", "nt"):
+        return "not"
+    return _STEMS.get(low, low)
+
+
+def _is_imperative(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether an item opens with an imperative: a verb in its base form, not the subject of a
+    verb that follows ("Books have pages", "Purple tea is dancing")."""
+    t = tokens[i]
+    if t.lower in YOU or t.lower in SUBJECT_PRONOUNS:
+        return False
+    for nxt in tokens[i + 1:i + 4]:
+        if not nxt.is_word:
+            break
+        if nxt.tag in ("VBZ", "VBP", "VBD", "MD") or (nxt.pos == "AUX" and nxt.lower != "be"):
+            return False  # a subject: its verb follows
+    if t.tag == "VB":
+        return True
+    if t.tag in ("NNS", "NNPS", "VBG", "VBN", "VBZ"):
+        return False
+    # the tagger often reads an opening imperative as a noun ("Skip", "Water", "Coil"); a word the
+    # lemmatizer knows as a verb, or one of the usual suggestion verbs, opens an imperative
+    return t.lower in IMPERATIVE_VERBS or t.lower in english_verbs()
+
+
+def _nice_moment(tokens: tuple[Token, ...], i: int, end: int) -> int:
+    """Tokens of a "good time for" / "lovely evening to" frame starting at ``i``, else 0."""
+    j = i
+    while j < end and tokens[j].lower in ("a", "the", "such", "what", "really", "very", "so", "pretty", "just"):
+        j += 1
+    if j + 2 < end + 1 and j + 1 < end and tokens[j].lower in NICE_WORDS:
+        k = j + 1
+        if k < end and tokens[k].lower in NICE_WORDS:  # "a nice quiet evening for"
+            k += 1
+        if k + 1 < end and tokens[k].lemma in MOMENT_WORDS and tokens[k + 1].lower in ("for", "to"):
+            return k + 2 - i
+    return 0
+
+
+def _opening(tokens: tuple[Token, ...], i: int, end: int) -> tuple[object, int]:
+    """The stance an item opening at token ``i`` sets, and how many tokens its marker takes."""
+    while i < end and (_word(tokens[i]) in LEAD_INS or tokens[i].pos == "PUNCT") and not _starts_with(
+            tokens, i, end, PROPOSING_FRAMES) and not _starts_with(tokens, i, end, CONTEXT_PHRASES):
+        i += 1
+    if i >= end:
+        return NONE, 0
+    start = i
+    k = _starts_with(tokens, i, end, DISCOURAGING_FRAMES)
+    if k and not _starts_with(tokens, i, end, PROPOSING_FRAMES):
+        # a discouraging frame followed by another negation cancels ("don't skip", "never stop")
+        j = i + k
+        if j < end and (_starts_with(tokens, j, end, DISCOURAGING_FRAMES) or _word(tokens[j]) in NEGATIONS):
+            return PROPOSING, j - start + 1
+        return DISCOURAGING, j - start
+    k = _starts_with(tokens, i, end, PROPOSING_FRAMES)
+    if k:
+        j = i + k
+        k2 = _starts_with(tokens, j, end, DISCOURAGING_FRAMES) if j < end else 0
+        if k2 and _word(tokens[j]) != "no":  # "why not skip the news" discourages the news
+            return DISCOURAGING, j + k2 - start
+        return PROPOSING, j - start
+    if _context_opener(tokens, i, end):
+        return CONTEXT, 1
+    if _is_imperative(tokens, i):
+        return PROPOSING, 0
+    if tokens[i].lower in YOU and i + 1 < end and (
+            tokens[i + 1].lower in MODALS_OF_SUGGESTION or tokens[i + 1].tag == "MD"):
+        return PROPOSING, 2
+    return NONE, 0
+
+
+def _is_boundary(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether token ``i`` separates items: a list comma or conjunction, a spaced dash, a bracket."""
+    t = tokens[i]
+    word = _word(t)
+    if word in ("-", "/", "–", "—"):  # "to-do" and "and/or" join words; " - " separates
+        before = tokens[i - 1] if i > 0 else None
+        spaced = before is None or before.start + len(before.text) < t.start or (
+            i + 1 < len(tokens) and tokens[i + 1].start > t.start + len(t.text))
+        return spaced or _chain_length(tokens, i) >= 3  # "tea-music-books-film" is a list
+
+    if word in ITEM_BOUNDARIES:
+        return True
+    return t.pos == "PUNCT" and word not in ("'", '"', "?", "!", ".", "'s")
+
+
+def _chain_length(tokens: tuple[Token, ...], i: int) -> int:
+    """How many words the unspaced hyphen or slash at ``i`` joins into one chain."""
+    joiners = ("-", "/", "–", "—")
+    start = i
+    while start - 2 >= 0 and tokens[start - 2].text in joiners and _touching(tokens, start - 2):
+        start -= 2
+    end = i
+    while end + 2 < len(tokens) and tokens[end + 2].text in joiners and _touching(tokens, end + 2):
+        end += 2
+    return (end - start) // 2 + 2
+
+
+def _touching(tokens: tuple[Token, ...], i: int) -> bool:
+    t = tokens[i]
+    return 0 < i < len(tokens) - 1 and tokens[i - 1].start + len(tokens[i - 1].text) == t.start \
+        and tokens[i + 1].start == t.start + len(t.text)
+
+
+def _context_opener(tokens: tuple[Token, ...], i: int, end: int) -> bool:
+    """Whether a scene-setting clause starts at ``i`` ("while you cook", "after dinner")."""
+    word = _word(tokens[i])
+    if _starts_with(tokens, i, end, CONTEXT_PHRASES):
+        return True
+    if word not in CONTEXT_OPENERS:
+        return False
+    if i > 0 and tokens[i - 1].lower in ("a", "the", "this", "that", "little", "good"):
+        return False  # "breathe for a while": a noun, not a clause
+    if word in CLAUSE_ONLY_OPENERS:
+        nxt = tokens[i + 1] if i + 1 < end else None
+        return nxt is not None and (nxt.lower in YOU or nxt.pos in ("PRON", "DET", "PROPN") or nxt.tag == "VBG")
+    return True
+
+
+def _fragment_offer(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """A verbless noun phrase offered as a question or a short fragment: "A cup of tea?", "Tea time."."""
+    words = [t for t in tokens[start:end] if t.is_word]
+    if not words or len(words) > 12:
+        return False
+    if any(t.pos in ("VERB", "AUX") and t.tag not in ("VBG",) for t in words):
+        return False
+    # an offer is asked ("Tea?") or introduced ("A prompt for tonight's entry: ..."); "Television." is a remark
+    return any(t.text in ("?", ":") for t in tokens[start:end])
+
+
+def read_proposals(analysis: Analysis, index: LemmaIndex) -> ProposalReading:
+    """The proposals, discouragements and context of a tagged text (see the module docstring)."""
+    tokens = analysis.tokens
+    matches = index.scan(tokens)
+    match_at: dict[int, Match] = {m.start: m for m in matches}
+    items: list[_Item] = []
+    for s_start, s_end in analysis.sentences:
+        items.extend(_sentence_items(tokens, s_start, s_end, match_at))
+    proposals, discouraged, scenes = [], [], []
+    for item in items:
+        words = _span(analysis, item.start, item.end)
+        if item.stance is CONTEXT:
+            scenes.append(Scene(_word(tokens[item.start]) if item.start < len(tokens) else "", words,
+                                frozenset(item.topics), frozenset(item.lemmas)))
+        elif item.topics and item.stance in (PROPOSING, DISCOURAGING):
+            content = frozenset(t.lemma for t in tokens[item.start:item.end]
+                                if t.pos in CONTENT_CLASSES and t.lemma not in GENERIC_WORDS and len(t.lemma) > 1)
+            record = Proposal(words, frozenset(item.topics), frozenset(item.lemmas), content)
+            (proposals if item.stance is PROPOSING else discouraged).append(record)
+    actions = sum(1 for i in items if i.stance is PROPOSING and i.opened)
+    return ProposalReading(tuple(proposals), tuple(discouraged), tuple(scenes), _groups(proposals), actions,
+                           any(i.stance == PROPOSING for i in items), _contradiction(tokens, proposals, discouraged))
+
+
+def _contradiction(tokens, proposals: list[Proposal], discouraged: list[Proposal]) -> str | None:
+    """What is both discouraged and proposed: the same keyword ("skip baking, then bake"), or
+    the same topic unless the text swaps one thing for another ("skip coffee; have tea instead")."""
+    if not proposals or not discouraged:
+        return None
+    put = set().union(*(p.lemmas for p in proposals))
+    same = put & set().union(*(p.lemmas for p in discouraged))
+    if same:
+        return " and ".join(sorted(same))
+    if any(t.lemma in SWAP_WORDS for t in tokens):
+        return None
+    topics_put = set().union(*(p.topics for p in proposals))
+    for p in discouraged:
+        if p.topics & topics_put:
+            return p.text
+    return None
+
+
+def _span(analysis: Analysis, start: int, end: int) -> str:
+    """The text of tokens ``start`` to ``end`` as written."""
+    tokens = analysis.tokens[start:end]
+    while tokens and not tokens[-1].is_word:
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    last = tokens[-1]
+    return analysis.text[tokens[0].start:last.start + len(last.text)].strip()
+
+
+def _groups(proposals: list[Proposal]) -> int:
+    """How many distinct things are proposed: proposals that share a topic are one."""
+    groups: list[set] = []
+    for p in proposals:
+        joined = [g for g in groups if g & p.topics]
+        merged = set(p.topics).union(*joined)
+        groups = [g for g in groups if not (g & p.topics)] + [merged]
+    return len(groups)
+
+
+def _sentence_items(tokens, s_start: int, s_end: int, match_at: dict[int, Match]) -> list[_Item]:
+    items: list[_Item] = []
+    stance, skip = _opening(tokens, s_start, s_end)
+    if stance is NONE and _fragment_offer(tokens, s_start, s_end):
+        stance = PROPOSING
+    scoped = stance is DISCOURAGING and _word(tokens[s_start]) in ITEM_SCOPED
+    before_scene = NONE if stance is CONTEXT else stance  # the stance a scene-setting clause interrupts
+    item = _Item(stance, s_start, s_start, set(), set(), stance is not NONE)
+    i = s_start + skip
+    while i < s_end:
+        t = tokens[i]
+        word = _word(t)
+        if _is_boundary(tokens, i):
+            item.end = i
+            items.append(item)
+            j = i + 1
+            while j < s_end and _is_boundary(tokens, j):
+                j += 1
+            new, k = _opening(tokens, j, s_end)
+            reset = any(_word(tokens[x]) in STANCE_RESETS for x in range(i, j))
+            if new is not NONE:
+                stance = new
+                scoped = new is DISCOURAGING and j < s_end and _word(tokens[j]) in ITEM_SCOPED
+            elif stance is CONTEXT:
+                stance = before_scene
+            elif stance is DISCOURAGING and (reset or scoped):
+                stance, scoped = NONE, False
+            if stance is not CONTEXT:
+                before_scene = stance
+            item = _Item(stance, j, j, set(), set(), new is not NONE)
+            i = j + k
+            continue
+        if item.stance is not CONTEXT and _context_opener(tokens, i, s_end) and i > item.start:
+            # "listen to jazz while you sketch": the clause names the moment, not a proposal
+            item.end = i
+            items.append(item)
+            before_scene, stance = item.stance, CONTEXT
+            item = _Item(CONTEXT, i, i, set(), set())
+            i += 1
+            continue
+        if item.stance is NONE and t.tag == "MD" and i > item.start and _word(t) in MODALS_OF_SUGGESTION:
+            # a subject offered with a modal: "a slow walk could give you some fresh air",
+            # "that hinge would take ten minutes to fix"; "... would not help" discourages it
+            negated = i + 1 < s_end and _word(tokens[i + 1]) == "not"
+            item.stance = DISCOURAGING if negated else PROPOSING
+            _backfill(items, item.stance)
+            if not negated:
+                stance = PROPOSING
+            i += 2 if negated else 1
+            continue
+        if item.stance is NONE and word == "if" and i + 2 < s_end and tokens[i + 1].lower in YOU \
+                and tokens[i + 2].lemma in ("want", "like", "fancy", "feel", "need", "wish", "prefer"):
+            item.stance = stance = PROPOSING  # "a sale is on this week if you need anything"
+            i += 3
+            continue
+        k = _nice_moment(tokens, i, s_end) if item.stance is NONE else 0
+        if k:
+            item.stance = stance = PROPOSING  # "it's a lovely evening for a stroll"
+            i += k
+            continue
+        k = _starts_with(tokens, i, s_end, DISCOURAGING_PREDICATES)
+        if k and item.stance in (NONE, PROPOSING):
+            item.stance = DISCOURAGING  # "the news can wait": what came before is discouraged
+            _backfill(items, DISCOURAGING)
+            i += k
+            continue
+        k = _starts_with(tokens, i, s_end, PROPOSING_PREDICATES) or _way_to(tokens, i, s_end)
+        if k and item.stance is NONE:
+            item.stance = stance = PROPOSING  # "a walk might help", "tea is a gentle way to close the day"
+            _backfill(items, PROPOSING)
+            i += k
+            continue
+        if word in ("no", "without") and item.stance in (PROPOSING, NONE):
+            # "read without your phone", "no screens": what follows in this item is discouraged
+            item.end = i
+            items.append(item)
+            item = _Item(DISCOURAGING, i + 1, i + 1, set(), set())
+            i += 1
+            continue
+        match = match_at.get(i)
+        if match is not None:
+            item.topics.update(match.labels)
+            item.lemmas.add(match.keyword)
+            i = match.end
+            continue
+        i += 1
+    item.end = s_end
+    items.append(item)
+    _dismissals(tokens, items)
+    return _take_backs(tokens, items)
+
+
+def _dismissals(tokens, items: list[_Item]) -> None:
+    """A proposing item that sets its thing aside ("leave the records alone") discourages it."""
+    for item in items:
+        if item.stance is not PROPOSING:
+            continue
+        words = [j for j in range(item.start, item.end) if tokens[j].is_word]
+        head = next((j for j in words[:4] if tokens[j].lemma in DISMISS_VERBS), None)
+        if head is None:
+            continue
+        if tokens[head].lemma == "set" and any(tokens[j].lower in ("for", "to") for j in words):
+            continue  # "set aside twenty minutes for reading" makes room for it
+        for j in range(head + 2, min(item.end, head + 9)):
+            k = _starts_with(tokens, j, item.end, DISMISS_ENDINGS)
+            if k and (j + k >= item.end or not tokens[j + k].is_word or _word(tokens[j + k]) in (
+                    "for", "this", "today", "tonight", "now", "until", "while", "and")):
+                item.stance = DISCOURAGING
+                break
+
+
+def _backfill(items: list[_Item], stance) -> None:
+    """A predicate speaks for the coordinated subjects before it in its sentence:
+    "a pot of rooibos and the opinion pages would suit this break"."""
+    for earlier in reversed(items):
+        if earlier.stance is not NONE:
+            break
+        earlier.stance = stance
+
+
+def _way_to(tokens, i: int, end: int) -> int:
+    """Tokens of "is a gentle way to" / "are a nice way to" starting at ``i``, else 0."""
+    if tokens[i].lemma != "be" or i + 3 >= end or tokens[i + 1].lower not in ("a", "the"):
+        return 0
+    j = i + 2
+    while j < end and tokens[j].pos in ("ADJ", "ADV") and j < i + 5:
+        j += 1
+    if j + 1 < end and tokens[j].lower == "way" and tokens[j + 1].lower == "to":
+        return j + 2 - i
+    return 0
+
+
+def _take_backs(tokens, items: list[_Item]) -> list[_Item]:
+    """An item that only takes back what came before ("but not today", "or maybe don't")
+    turns the proposals before it in the sentence into discouragements."""
+    for n, item in enumerate(items):
+        if n == 0 or item.topics:
+            continue
+        words = tuple(_word(t) for t in tokens[item.start:item.end] if t.is_word)
+        if words and any(words == phrase for phrase in TAKE_BACKS):
+            for earlier in items[:n]:
+                if earlier.stance is PROPOSING:
+                    earlier.stance = DISCOURAGING
+    return items
