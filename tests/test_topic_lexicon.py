@@ -534,6 +534,227 @@ SUGGESTIONS: list[tuple[str, str, tuple[str, ...]]] = [
     ("Break out of the usual routine and try a new route for your walk.", "novelty", ("nature",)),
 ]
 
+# A blind table, written before the lexicon's second round (names, varieties, gear, genres
+# and techniques, as an assistant says them when it names a specific thing rather than the
+# pastime): the text, the topic it proposes, other topics that may honestly be found in it.
+# Before that round the lexicon found the topic in 82 of 177, and in 73 with nothing unrelated.
+BLIND: list[tuple[str, str, tuple[str, ...]]] = [
+    # home decor
+    ("A bouclé armchair in oatmeal would soften that corner of the lounge.", "home_decor", ()),
+    ("Layer a jute rug under a smaller patterned one to ground the sofa.", "home_decor", ()),
+    ("Swap the brass knobs on the sideboard for ceramic ones in a muted sage.", "home_decor", ("diy_repair",)),
+    ("A linen throw and a couple of bolster cushions would make the daybed feel finished.", "home_decor", ()),
+    ("Limewashed walls in terracotta would suit the Mediterranean look you like.", "home_decor", ()),
+    ("Group three candles of different heights on a tray on the ottoman.", "home_decor", ("mindfulness",)),
+    # DIY and repairs
+    ("A bit of two-part epoxy should bond that cracked ceramic handle.", "diy_repair", ()),
+    ("Rehang the wardrobe door and adjust the hinge with a Phillips screwdriver.", "diy_repair", ()),
+    ("Skim the cracked ceiling with joint compound and feather the edges.", "diy_repair", ()),
+    ("Swap the worn O-ring in the mixer tap; it's usually the cause of that drip.", "diy_repair", ()),
+    ("Run a bead of decorator's caulk along the skirting board gap before you paint.", "diy_repair", ("home_decor",)),
+    # tidying, cleaning and organizing
+    ("A lazy Susan in the corner cupboard would stop the spice jars getting lost.", "organizing", ("cooking",)),
+    ("Try the one-in, one-out rule for the coat hooks in the hallway.", "organizing", ()),
+    ("Decant the cereals into clear airtight containers so the pantry shelves stay neat.", "organizing", ("cooking",)),
+    ("Roll your T-shirts file-style in the drawer so you can see every one.", "organizing", ()),
+    ("Soak the shower head in white vinegar and scrub the grout with an old toothbrush.", "organizing", ("diy_repair",)),
+    # cooking
+    ("Stir a spoonful of harissa and some preserved lemon into the chickpeas.", "cooking", ()),
+    ("A shakshuka with smoked paprika and a little cumin would be lovely tonight.", "cooking", ()),
+    ("Deglaze the pan with a splash of white wine before you add the shallots.", "cooking", ()),
+    ("Warm some za'atar in olive oil and drizzle it over the labneh.", "cooking", ()),
+    ("A slow-cooked beef ragu with a parmesan rind in the pot would be worth the wait.", "cooking", ()),
+    # baking
+    ("Let the rye dough prove in a banneton somewhere warm overnight.", "baking", ()),
+    ("Laminating croissant dough takes patience, but the layers are worth it.", "baking", ()),
+    ("A tangzhong roll gives an extra soft, pillowy crumb.", "baking", ()),
+    ("Blind-bake the tart case with ceramic baking beans so the base stays crisp.", "baking", ()),
+    ("A Basque burnt cheesecake only needs a very hot oven and a lined springform.", "baking", ()),
+    # tea and coffee
+    ("Try the Chemex with a slightly finer grind and a longer bloom.", "tea_coffee", ()),
+    ("A pot of gyokuro steeped at a low temperature is wonderfully sweet.", "tea_coffee", ()),
+    ("Pull a ristretto and top it with a little microfoam.", "tea_coffee", ()),
+    ("A gongfu session with that aged Tieguanyin would be a calm twenty minutes.", "tea_coffee", ()),
+    ("Bloom the grounds for thirty seconds before the main pour.", "tea_coffee", ()),
+    # gardening and houseplants
+    ("Pinch out the side shoots on the cordon tomatoes this morning.", "gardening", ()),
+    ("Lift and divide the clumps of hostas while the ground is damp.", "gardening", ()),
+    ("Pot on the chilli seedlings into three-inch pots.", "gardening", ()),
+    ("Sprinkle some bone meal around the clematis and tie in the new growth.", "gardening", ()),
+    ("Scarify the lawn and overseed the bare patches before autumn.", "gardening", ()),
+    # crafts
+    ("Pick up a skein of merino and try a simple garter-stitch cowl.", "crafts", ()),
+    ("A few rows of purl ridges would give the cuff a nice texture.", "crafts", ()),
+    ("Block the finished shawl on foam mats so the lace opens up.", "crafts", ()),
+    ("Try a French knot and some satin stitch along the pillowcase border.", "crafts", ()),
+    ("Cut the quilt squares with a rotary cutter on the self-healing mat.", "crafts", ()),
+    # visual art
+    ("Mix burnt sienna and ultramarine for the shadows in the harbour scene.", "visual_art", ()),
+    ("Spend an hour copying a Vermeer to study how he handles light.", "visual_art", ()),
+    ("A few thirty-second gesture studies of people in the café would loosen you up.", "visual_art", ("tea_coffee",)),
+    ("Try a wet-on-wet sky with a round sable brush.", "visual_art", ()),
+    ("The Hockney retrospective at the Tate is worth a morning.", "visual_art", ()),
+    ("Try a Monet-style study of the pond at dusk.", "visual_art", ("nature",)),
+    # music
+    ("Put on Kind of Blue while you tidy up.", "music", ("organizing",)),
+    ("Coltrane's A Love Supreme would suit a quiet evening.", "music", ()),
+    ("Revisit some Joni Mitchell, maybe Blue from start to finish.", "music", ()),
+    ("There's a Bruckner symphony on Radio 3 tonight.", "music", ()),
+    ("Work on the left-hand arpeggios in that Debussy prelude.", "music", ()),
+    ("Put on some Nina Simone while dinner's in the oven.", "music", ("cooking", "baking")),
+    # film and television
+    ("Rewatch Casablanca; it's on at eight.", "film_tv", ()),
+    ("A Studio Ghibli double, Spirited Away then Totoro, would be perfect tonight.", "film_tv", ()),
+    ("Kurosawa's Seven Samurai is long but worth every minute.", "film_tv", ()),
+    ("A couple of episodes of Fawlty Towers might cheer you up.", "film_tv", ()),
+    ("A Wes Anderson film might suit the mood.", "film_tv", ()),
+    # reading
+    ("Pick up where you left off in Middlemarch.", "reading", ()),
+    ("A chapter of Wolf Hall before bed?", "reading", ("rest",)),
+    ("Try a Terry Pratchett; Guards! Guards! is a good place to start.", "reading", ()),
+    ("Tolstoy's War and Peace would be a big winter project.", "reading", ()),
+    ("Dip into some Jane Austen; Persuasion is the shortest.", "reading", ()),
+    # writing
+    ("Try a villanelle; the two refrains do half the work for you.", "writing", ()),
+    ("Draft a scene in second person and see how it feels.", "writing", ()),
+    ("Pen a ghazal about the view from the window.", "writing", ()),
+    ("Outline the three acts of your screenplay on index cards.", "writing", ()),
+    ("Work on your NaNoWriMo word count for half an hour.", "writing", ()),
+    # journaling
+    ("Try a rose, bud and thorn entry for today.", "journaling", ()),
+    ("Spend five minutes on a gratitude page in your Moleskine.", "journaling", ()),
+    ("A quick end-of-week retrospective in your notebook: what worked and what didn't.", "journaling", ()),
+    ("Write three pages longhand, stream of consciousness, first thing tomorrow.", "journaling", ("writing",)),
+    # mindfulness
+    ("Try a 4-7-8 breath a few times before bed.", "mindfulness", ("rest",)),
+    ("A yoga nidra recording would help you unwind.", "mindfulness", ()),
+    ("Do a short loving-kindness practice for someone you find difficult.", "mindfulness", ()),
+    ("A Tara Brach talk on self-compassion might ease the worry.", "mindfulness", ()),
+    ("Try a walking meditation around the garden, noticing each footstep.", "mindfulness", ("gardening", "nature")),
+    # fitness
+    ("A kettlebell complex of swings and goblet squats would only take fifteen minutes.", "fitness", ()),
+    ("Try a tempo run at threshold pace for twenty minutes.", "fitness", ()),
+    ("Do three rounds of a Tabata circuit in the living room.", "fitness", ()),
+    ("Work on your Romanian deadlifts with light dumbbells.", "fitness", ()),
+    ("A Couch to 5K session is on the plan for today.", "fitness", ()),
+    # nature
+    ("The curlews are back on the estuary; it would be a lovely walk.", "nature", ()),
+    ("Look for fly agaric under the birches in the woods.", "nature", ()),
+    ("The Perseids peak tonight if the sky stays clear.", "nature", ()),
+    ("A stroll along the towpath might turn up a kingfisher.", "nature", ()),
+    ("The heather on the moor should be in bloom by now.", "nature", ("gardening",)),
+    # friends, family and gatherings
+    ("Ask your sister round for Sunday lunch.", "social", ("cooking",)),
+    ("Set up a Zoom with the grandkids after school.", "social", ()),
+    ("Send Maria a voice note to wish her luck.", "social", ()),
+    ("Host a games night with the neighbours on Friday.", "social", ("games",)),
+    ("Organise a little reunion with your old uni crowd.", "social", ()),
+    # games
+    ("Sort the edge pieces and build the frame of that thousand-piece jigsaw.", "games", ("organizing",)),
+    ("A game of Ticket to Ride with the family tonight?", "games", ("social",)),
+    ("Try a co-op run of Overcooked with your brother.", "games", ("social",)),
+    ("There's a new expansion for Wingspan you might like.", "games", ()),
+    ("Have another go at the boss fight in Elden Ring.", "games", ()),
+    ("A couple of rounds of Carcassonne after dinner?", "games", ("cooking",)),
+    # technology
+    ("Flash the new firmware onto the router and reboot it.", "technology", ()),
+    ("Set up a Home Assistant dashboard for the thermostat.", "technology", ()),
+    ("Try writing a small Rust command-line tool for your photo backups.", "technology", ()),
+    ("Self-host a Nextcloud instance on that old mini PC.", "technology", ()),
+    ("Containerise the little web scraper with Docker.", "technology", ()),
+    # science
+    ("Read up on CRISPR and how gene editing actually works.", "science", ("reading",)),
+    ("Have a look at the latest JWST images of distant galaxies.", "science", ()),
+    ("A Richard Feynman lecture is a lovely way into quantum electrodynamics.", "science", ()),
+    ("Look into how mycorrhizal networks link the trees in a forest.", "science", ("nature",)),
+    ("Try a pH test with red cabbage juice as the indicator.", "science", ()),
+    # philosophy
+    ("Dip into Kierkegaard's Either/Or this evening.", "philosophy", ()),
+    ("Think through the trolley problem from both sides.", "philosophy", ()),
+    ("Iris Murdoch's The Sovereignty of Good is short and rewarding.", "philosophy", ("reading",)),
+    ("Read a bit of Bertrand Russell on the value of idleness.", "philosophy", ("reading",)),
+    ("Consider what Epicurus meant by ataraxia.", "philosophy", ()),
+    # news and current affairs
+    ("The Prime Minister's statement to the Commons is at half past twelve.", "news_politics", ()),
+    ("Catch the Newsnight interview with the home secretary.", "news_politics", ()),
+    ("See what the live blog says about the by-election.", "news_politics", ("social_media",)),
+    ("Listen to the Today programme for the reaction to the budget.", "news_politics", ("finance",)),
+    # money and personal finance
+    ("Put what's left after the bills into the sinking fund for the car.", "finance", ()),
+    ("Check whether your fixed-rate mortgage deal is ending soon.", "finance", ()),
+    ("Use up this year's ISA allowance before April.", "finance", ()),
+    ("A zero-based budget for March might show where it all goes.", "finance", ()),
+    ("Move your easy-access savings into a higher-interest account.", "finance", ()),
+    # planning and productivity
+    ("Time-box the report into two ninety-minute blocks.", "productivity", ("career",)),
+    ("Do a brain dump, then sort it with the Eisenhower matrix.", "productivity", ("journaling", "organizing")),
+    ("Eat the frog: start with the phone call you're dreading.", "productivity", ("social",)),
+    ("Set up a Getting Things Done inbox for all the loose ends.", "productivity", ()),
+    # work, career and networking
+    ("Tailor your CV to the job spec before you apply.", "career", ()),
+    ("Ask for a stretch assignment at your next appraisal.", "career", ()),
+    ("Prepare a STAR answer for the competency questions.", "career", ()),
+    ("Reach out to the hiring manager for a quick coffee chat.", "career", ("tea_coffee", "social")),
+    # history
+    ("The Bayeux Tapestry documentary is on at nine.", "history", ("film_tv", "home_decor")),
+    ("Read up on the Suffragettes' campaign for the vote.", "history", ("reading",)),
+    ("Visit the Iron Age hill fort just outside town.", "history", ("nature",)),
+    ("A podcast on the Wars of the Roses would suit your walk.", "history", ("social_media", "nature")),
+    ("Look into the Napoleonic letters in the county archive.", "history", ()),
+    # sustainability
+    ("Take the empty jars to the refill shop for a plastic-free week.", "sustainability", ()),
+    ("Set up a wormery for the veg peelings.", "sustainability", ("gardening", "cooking")),
+    ("Swap to a bamboo toothbrush and a shampoo bar.", "sustainability", ()),
+    ("Check your usage on the smart meter and switch things off standby.", "sustainability", ("technology",)),
+    ("Take the old phones to an e-waste collection point.", "sustainability", ()),
+    # social media and online videos
+    ("Post a carousel of your best bakes with a short caption.", "social_media", ("baking",)),
+    ("Reply to the comments under your latest reel.", "social_media", ()),
+    ("Watch a few of those satisfying restoration Shorts you saved.", "social_media", ()),
+    ("Check the new posts in your Discord server.", "social_media", ()),
+    ("Share the sunset photo to your story.", "social_media", ("nature",)),
+    # snacks and takeout
+    ("Order a pad thai from the place on the corner.", "snacks_takeout", ("cooking",)),
+    ("Grab a sausage roll from the bakery on your way.", "snacks_takeout", ("baking",)),
+    ("A bag of pretzels and a cold drink might hit the spot.", "snacks_takeout", ("baking",)),
+    ("Get a portion of loaded fries delivered.", "snacks_takeout", ()),
+    # rest, naps and sleep
+    ("Have a twenty-minute power nap before the evening.", "rest", ()),
+    ("Lie on the sofa with a podcast and let yourself drift off.", "rest", ("social_media",)),
+    ("Try a no-screens hour and get an earlier night.", "rest", ()),
+    ("Get under the weighted blanket and have a proper lie-down.", "rest", ()),
+    # spirituality
+    ("Pull a three-card spread from the Rider-Waite deck.", "spirituality", ()),
+    ("Sit with the Gospel reading for Sunday.", "spirituality", ("reading",)),
+    ("Light a diya and say your evening puja.", "spirituality", ()),
+    ("Check your moon sign and what the new moon in Pisces brings.", "spirituality", ("nature",)),
+    # travel and adventure
+    ("Book the sleeper train to Inverness for the spring.", "travel", ()),
+    ("Two nights in Porto with a day trip up the Douro valley?", "travel", ("nature",)),
+    ("Look at ryokan stays in Kyoto for the autumn colours.", "travel", ()),
+    ("Plan the route for a hut-to-hut trek in the Dolomites.", "travel", ("nature", "fitness")),
+    # shopping
+    ("The linen bedding you liked is twenty percent off until Sunday.", "shopping", ("home_decor", "rest")),
+    ("Pop the trainers in your basket before the flash sale ends.", "shopping", ()),
+    ("Compare prices on the air fryer before you check out.", "shopping", ("cooking",)),
+    ("Treat yourself to that coat while your size is still in stock.", "shopping", ()),
+    # celebrity gossip and trends
+    ("Have a look at who wore what at the Baftas.", "celebrity_trends", ()),
+    ("Catch up on the Taylor Swift engagement chatter.", "celebrity_trends", ("music",)),
+    ("See the latest on that Love Island couple.", "celebrity_trends", ("film_tv",)),
+    ("The Beckham documentary everyone's talking about is out.", "celebrity_trends", ("film_tv",)),
+    # distressing news
+    ("Read the live updates on the ferry that capsized off the coast.", "distressing_news", ("nature", "travel")),
+    ("There's a long report on the refugee camps in Sudan.", "distressing_news", ()),
+    ("Follow the inquiry into the tower block fire.", "distressing_news", ()),
+    ("Look at the latest casualty figures from the front line.", "distressing_news", ()),
+    # novelty
+    ("Pick a cuisine you've never tasted and cook one dish from it.", "novelty", ("cooking",)),
+    ("Take a totally different bus and get off somewhere unfamiliar.", "novelty", ("travel",)),
+    ("Try a drop-in class you know nothing about, like aerial silks.", "novelty", ("fitness",)),
+    ("Say yes to the first odd idea that comes to mind this afternoon.", "novelty", ()),
+]
+
 # cases the lexicon alone cannot read yet, each with the reason; strict, so a fix shows up
 KNOWN_LIMITS: list[tuple[str, str, tuple[str, ...], str]] = [
     ("Grab the drill and put up that floating shelf you bought.", "diy_repair", ("organizing",),
@@ -705,6 +926,17 @@ def test_the_tables_are_large_and_cover_every_topic():
         per_topic[topic] += 1
     assert set(per_topic) == set(topics())
     assert min(per_topic.values()) >= 8
+
+
+def test_the_blind_table_names_specific_things_for_every_topic():
+    assert len(BLIND) >= 150
+    per_topic = defaultdict(int)
+    for _, topic, _ in BLIND:
+        per_topic[topic] += 1
+    assert set(per_topic) == set(topics())
+    assert min(per_topic.values()) >= 4
+    texts = [t for t, _, _ in BLIND]
+    assert len(set(texts)) == len(texts) and not set(texts) & {t for t, _, _ in SUGGESTIONS}
 
 
 def test_every_topic_has_enough_keywords_and_no_duplicates():
