@@ -63,9 +63,21 @@ def _phrase_words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _phrases(*texts: str) -> tuple[tuple[str, ...], ...]:
-    """Marker phrases as word tuples, longest first."""
-    return tuple(sorted({_phrase_words(t) for t in texts}, key=len, reverse=True))
+class _Phrases:
+    """Marker phrases as word tuples, indexed by their first word, longest first."""
+
+    __slots__ = ("all", "by_first")
+
+    def __init__(self, texts):
+        self.all = frozenset(_phrase_words(t) for t in texts)
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(self.all, key=len, reverse=True):
+            by_first.setdefault(phrase[0], []).append(phrase)
+        self.by_first = {w: tuple(ps) for w, ps in by_first.items()}
+
+
+def _phrases(*texts: str) -> _Phrases:
+    return _Phrases(texts)
 
 
 # Words that may open a sentence or item before its real start: discourse particles,
@@ -231,6 +243,7 @@ class ProposalReading:
     actions: int                       # proposing items with their own verb: separate things to do
     proposing: bool                    # whether any item proposes (with or without a known topic)
     contradiction: str | None          # words both proposed and discouraged
+    keywords: tuple[Match, ...] = ()   # every topic keyword found, whatever its stance
 
 
 @dataclass
@@ -243,11 +256,13 @@ class _Item:
     opened: bool = False  # it opens with its own marker or imperative (an action, not a list entry)
 
 
-def _starts_with(tokens: tuple[Token, ...], i: int, end: int, phrases) -> int:
+def _starts_with(tokens: tuple[Token, ...], i: int, end: int, phrases: _Phrases) -> int:
     """Length (in tokens) of the longest phrase of ``phrases`` starting at ``i``, else 0."""
-    for phrase in phrases:
+    if i >= end:
+        return 0
+    for phrase in phrases.by_first.get(_word(tokens[i]), ()):
         k = len(phrase)
-        if i + k <= end and all(_word(tokens[i + j]) == phrase[j] for j in range(k)):
+        if i + k <= end and all(_word(tokens[i + j]) == phrase[j] for j in range(1, k)):
             return k
     return 0
 
@@ -406,7 +421,8 @@ def read_proposals(analysis: Analysis, index: LemmaIndex) -> ProposalReading:
             (proposals if item.stance is PROPOSING else discouraged).append(record)
     actions = sum(1 for i in items if i.stance is PROPOSING and i.opened)
     return ProposalReading(tuple(proposals), tuple(discouraged), tuple(scenes), _groups(proposals), actions,
-                           any(i.stance == PROPOSING for i in items), _contradiction(tokens, proposals, discouraged))
+                           any(i.stance == PROPOSING for i in items), _contradiction(tokens, proposals, discouraged),
+                           tuple(matches))
 
 
 def _contradiction(tokens, proposals: list[Proposal], discouraged: list[Proposal]) -> str | None:
@@ -587,7 +603,7 @@ def _take_backs(tokens, items: list[_Item]) -> list[_Item]:
         if n == 0 or item.topics:
             continue
         words = tuple(_word(t) for t in tokens[item.start:item.end] if t.is_word)
-        if words and any(words == phrase for phrase in TAKE_BACKS):
+        if words and words in TAKE_BACKS.all:
             for earlier in items[:n]:
                 if earlier.stance is PROPOSING:
                     earlier.stance = DISCOURAGING

@@ -89,7 +89,7 @@ def read(text: str, extra_keywords: ExtraKeywords = ()) -> Reading:
     analysis = analyse(clean)
     index = topic_lemma_index(extra_keywords)
     found = read_proposals(analysis, index)
-    keyword_tokens = frozenset(m.start for m in index.scan(analysis.tokens) if m.end - m.start == 1)
+    keyword_tokens = frozenset(m.start for m in found.keywords if m.end - m.start == 1)
     face = kaomoji(clean)
     return Reading(
         text=clean, length=len(text), words=count_words(text),
@@ -103,6 +103,16 @@ def read(text: str, extra_keywords: ExtraKeywords = ()) -> Reading:
         emoji=face or (_first_emoji(clean) if style.has_emoji(clean) else None),
         sentence=sentence_problem(analysis, keyword_tokens, found.proposing),
     )
+
+
+def warm_up() -> float:
+    """Load what reading needs (the English pipeline and every word table) now rather than at
+    the first suggestion; returns the seconds it took (a few, once per process)."""
+    import time
+
+    start = time.perf_counter()
+    read("Maybe a short walk, then brew a pot of tea; don't leave the stove on unattended.")
+    return time.perf_counter() - start
 
 
 def _first_emoji(text: str) -> str:
