@@ -286,8 +286,8 @@ def _is_imperative(tokens: tuple[Token, ...], i: int) -> bool:
             break
         if nxt.tag in ("VBZ", "VBP", "VBD", "MD") or (nxt.pos == "AUX" and nxt.lower != "be"):
             return False  # a subject: its verb follows
-    if t.tag == "VB":
-        return True
+    if t.tag == "VB" or (t.lower in IMPERATIVE_VERBS and t.lower == t.lemma):
+        return True  # "put", "read", "set": the tagger may call them past forms after a comma
     if t.tag in ("NNS", "NNPS", "VBG", "VBN", "VBZ"):
         return False
     # the tagger often reads an opening imperative as a noun ("Skip", "Water", "Coil"); a word the
@@ -504,6 +504,12 @@ def _sentence_items(tokens, s_start: int, s_end: int, match_at: dict[int, Match]
             item = _Item(CONTEXT, i, i, set(), set())
             i += 1
             continue
+        k = _starts_with(tokens, i, s_end, DISCOURAGING_PREDICATES)
+        if k and item.stance in (NONE, PROPOSING):
+            item.stance = DISCOURAGING  # "the news can wait": what came before is discouraged
+            _backfill(items, DISCOURAGING)
+            i += k
+            continue
         if item.stance is NONE and t.tag == "MD" and i > item.start and _word(t) in MODALS_OF_SUGGESTION:
             # a subject offered with a modal: "a slow walk could give you some fresh air",
             # "that hinge would take ten minutes to fix"; "... would not help" discourages it
@@ -522,12 +528,6 @@ def _sentence_items(tokens, s_start: int, s_end: int, match_at: dict[int, Match]
         k = _nice_moment(tokens, i, s_end) if item.stance is NONE else 0
         if k:
             item.stance = stance = PROPOSING  # "it's a lovely evening for a stroll"
-            i += k
-            continue
-        k = _starts_with(tokens, i, s_end, DISCOURAGING_PREDICATES)
-        if k and item.stance in (NONE, PROPOSING):
-            item.stance = DISCOURAGING  # "the news can wait": what came before is discouraged
-            _backfill(items, DISCOURAGING)
             i += k
             continue
         k = _starts_with(tokens, i, s_end, PROPOSING_PREDICATES) or _way_to(tokens, i, s_end)

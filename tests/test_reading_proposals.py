@@ -1,0 +1,170 @@
+"""What a suggestion proposes, discourages and takes for granted (reading/proposals.py,
+claims.py), and what the resident remembers having been told today (memory, snapshots).
+
+The texts here are written for these tests; the labeled judge suite (tests/judge_cases)
+checks the same rules end to end on other texts.
+"""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from propersim_env.evaluation import EvaluationMemory, RubricEvaluator, parse_decision
+from propersim_env.evaluation.reading import read
+from propersim_env.personas import activities, load_persona
+from propersim_env.storage.codecs import decode_evaluator, encode_evaluator
+from propersim_env.user.resident import ResidentState
+
+
+def proposed(text: str) -> set[str]:
+    return set(read(text).proposed_topics)
+
+
+def discouraged(text: str) -> set[str]:
+    return set().union(*(p.topics for p in read(text).discouraged))
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Brew yourself a pot of green tea.", "tea_coffee"),                      # imperative
+    ("How about a chapter of that novel?", "reading"),                         # frame
+    ("Why don't you put on a jazz record?", "music"),                          # contracted frame
+    ("A cup of tea?", "tea_coffee"),                                           # offered noun phrase
+    ("A slow stroll around the garden could clear your head.", "nature"),      # subject + modal
+    ("It's a lovely evening for a stroll.", "nature"),                         # a nice moment for
+    ("Now's a good time to bake some scones.", "baking"),
+    ("A mug of cocoa is a gentle way to end the day.", "tea_coffee"),          # "is a ... way to"
+    ("Don't forget to water the basil.", "gardening"),                         # positive despite "don't"
+    ("Don't skip your evening walk.", "nature"),                               # two negations cancel
+    ("Skim the headlines before lunch.", "news_politics"),                     # imperative read as a noun
+])
+def test_proposals_are_found_in_many_forms(text, topic):
+    assert topic in proposed(text), (text, read(text).proposals)
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Please don't bother with baking today.", "baking"),
+    ("Skip the news tonight.", "news_politics"),
+    ("The crossword can wait.", "games"),
+    ("Bake some bread, but not today.", "baking"),
+    ("Leave the records alone this evening.", "music"),                        # set aside
+    ("Put the sketchbook away for today.", "visual_art"),
+    ("Give the knitting a miss this morning.", "crafts"),
+    ("No more coffee today.", "tea_coffee"),
+])
+def test_negated_and_discouraged_topics_are_not_proposals(text, topic):
+    assert topic not in proposed(text) and topic in discouraged(text), read(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Purple tea is dancing on the ceiling.",
+    "The garden looks lovely this evening.",
+    "Books have pages and music has notes.",
+    "Television.",
+    "Tea, coffee, books, films, music, walks.",
+])
+def test_descriptions_and_lists_propose_nothing(text):
+    assert not read(text).proposals, read(text).proposals
+
+
+def test_instead_of_discourages_one_thing_and_proposes_the_other():
+    r = read("Instead of scrolling social media, read a chapter of your book.")
+    assert "reading" in r.proposed_topics and "social_media" not in r.proposed_topics
+    assert r.contradiction is None
+
+
+def test_the_same_thing_discouraged_and_proposed_is_a_contradiction_but_a_swap_is_not():
+    assert read("Skip baking today, and then make time for baking right now.").contradiction
+    assert read("Give the tea a miss tonight and brew a pot of oolong.").contradiction
+    assert read("Skip coffee tonight and have a herbal tea instead.").contradiction is None
+
+
+def test_focus_counts_distinct_things_however_they_are_joined():
+    assert read("Maybe some tea, a film, a walk or a nap?").groups >= 3
+    assert read("Put on music. Read a book. Bake a cake.").groups >= 3
+    assert read("Have a tea-film-walk-nap evening.").groups >= 3          # a hyphen chain is a list
+    assert read("Brew a pot of tea and read a chapter of your novel.").groups == 2
+    jog = read("Put on your running shoes, grab some water and head out for a jog.")
+    assert jog.groups == 1 and jog.actions == 3
+
+
+def test_scene_clauses_are_claims_not_proposals():
+    r = read("Put on some jazz while you sketch.")
+    assert r.proposed_topics == {"music"}
+    assert [(s.opener, "visual_art" in s.topics) for s in r.scenes] == [("while", True)]
+    assert read("Water the ferns before lunch.").scenes[0].present is False
+
+
+# ---- judged against the moment -------------------------------------------------------
+
+DAY = date(2025, 2, 13)  # a Thursday
+
+
+def moment(persona, activity: str, hour: int, minute: int = 0, room: str | None = None) -> ResidentState:
+    act = activities()[activity]
+    place = room or act.room.replace("bedroom", "main bedroom")
+    return ResidentState(0, datetime(2025, 2, 13, hour, minute), f"{persona.name} is {act.description}", activity,
+                         act.category, act.subtasks[0].description, f"house:{place}:x", (1, 1), False, False)
+
+
+def preference(pid: int, text: str, state: ResidentState, memory: EvaluationMemory | None = None):
+    rating = RubricEvaluator(load_persona(pid)).rate(text, state, memory or EvaluationMemory())
+    return rating.scores["preference"], rating.reasons["preference"]
+
+
+def test_claims_that_contradict_the_moment_fail_preference():
+    p4 = load_persona(4)
+    assert "music" in p4.preferences.liked_topics
+    cooking = moment(p4, "cooking_dinner", 19)
+    assert preference(4, "Put on a jazz playlist while you cook.", cooking)[0] == 1   # music may accompany it
+    score, why = preference(4, "Put on a jazz playlist while you sketch.", cooking)
+    assert score == 0 and "while you sketch" in why
+    score, why = preference(4, "Good morning! Put on a jazz playlist.", cooking)
+    assert score == 0 and "19:00" in why
+    score, why = preference(4, "Since it's Sunday, put on a jazz playlist.", cooking)
+    assert score == 0 and "Thursday" in why
+    score, why = preference(4, "While you're in the garden, put on a jazz playlist.", cooking)
+    assert score == 0 and "kitchen" in why
+
+
+def test_a_scene_clause_does_not_make_any_liked_topic_fit():
+    persona = next(p for p in (load_persona(i) for i in range(1, 33)) if "reading" in p.preferences.liked_topics
+                   and "music" in p.preferences.liked_topics)
+    cooking = moment(persona, "cooking_dinner", 19)
+    assert preference(persona.id, "Read a chapter of your novel while you cook.", cooking)[0] == 0
+    assert preference(persona.id, "Put on some music while you cook.", cooking)[0] == 1
+
+
+def test_a_repeated_proposal_fails_preference_with_the_time_it_was_first_made():
+    p4 = load_persona(4)
+    memory = EvaluationMemory()
+    memory.start_day(DAY)
+    memory.record(datetime(2025, 2, 13, 17, 0), parse_decision("Put on that Miles Davis jazz album."), 4)
+    cooking = moment(p4, "cooking_dinner", 19)
+    score, why = preference(4, "How about the Miles Davis jazz album again while you cook?", cooking, memory)
+    assert score == 0 and "17:00" in why
+    assert preference(4, "Put on some upbeat funk while you cook.", cooking, memory)[0] == 1
+
+
+def test_the_memory_of_what_was_said_is_bounded_saved_and_shown():
+    memory = EvaluationMemory()
+    memory.start_day(DAY)
+    t = datetime(2025, 2, 13, 8, 0)
+    for i in range(200):
+        memory.record(t + timedelta(minutes=3 * i), parse_decision(f"Idea number {i}: a walk."), 3)
+    memory.record(t + timedelta(minutes=700), parse_decision("Idea number 199: a walk."), 3)
+    said = memory.said_today
+    assert len(said) == 128 and said[-1][1] == "Idea number 199: a walk."
+    assert said[-1][0] == t + timedelta(minutes=3 * 199)  # the first time it was said
+    copy = decode_evaluator(encode_evaluator(memory))
+    assert copy.said_today == said
+    assert "Suggestions already made today" in memory.to_text(t + timedelta(minutes=701))
+    memory.start_day(DAY + timedelta(days=1))
+    assert memory.said_today == ()
+
+
+def test_an_old_snapshot_without_said_still_loads():
+    memory = EvaluationMemory()
+    memory.record(datetime(2025, 2, 13, 8), parse_decision("A walk?"), 3)
+    data = encode_evaluator(memory)
+    del data["said"]
+    assert decode_evaluator(data).said_today == ()
