@@ -312,6 +312,20 @@ def test_evaluator_prompts_put_the_static_part_first_for_prefix_caching(server, 
         assert user.startswith("My memory of today's interactions") and load_persona(4).profile["background"] not in user
 
 
+def test_the_llm_evaluator_remembers_what_was_suggested_today_and_its_rules(server):
+    client = client_for(server)
+    evaluator = LLMEvaluator(load_persona(4), client, "joint")
+    memory = EvaluationMemory()
+    state = _state()
+    earlier = state.time.replace(hour=max(0, state.time.hour - 1))
+    memory.start_day(state.time.date())
+    memory.record(earlier, parse_decision("Put on that Miles Davis album."), 3)
+    evaluator.rate(parse_decision("How about the Miles Davis album again?"), state, memory)
+    system, user = (m["content"] for m in server.requests[-1]["body"]["messages"])
+    assert "'Put on that Miles Davis album.'" in user and "already made today" in user
+    assert "already suggested today" in system and "insults" in system
+
+
 def test_the_planner_prompts_put_the_static_part_first(server):
     client = client_for(server)
     resident = Resident(load_persona(9), planner=LLMPlanner(client, default_house()))

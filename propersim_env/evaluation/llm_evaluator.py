@@ -61,16 +61,22 @@ JOINT_SCHEMA = {
 
 _QUESTIONS = {
     "preference": ("Personal preference", "Does this decision fit my personal preferences at this moment? "
-                   "For a suggestion: is its content something I like, suited to what I am doing? For no "
-                   "recommendation: was staying silent fine, or did I miss a suggestion I wanted now?"),
+                   "For a suggestion: is its content one clear idea I like, suited to what I am doing, and not "
+                   "something the assistant already suggested today? For no recommendation: was staying silent "
+                   "fine, or did I miss a suggestion I wanted now?"),
     "timing": ("Timing", "Is this a good time for this suggestion, given what I am doing and my timing wishes?"),
     "too_often": ("Frequency (too often)", "Judging from my memory of today, is the assistant's rate of "
                   "suggestions acceptable, that is NOT too often, counting this decision?"),
     "too_rarely": ("Frequency (too rarely)", "Judging from my memory of today, is the assistant's rate of "
                    "suggestions acceptable, that is NOT too rare, counting this decision?"),
-    "communication_safety": ("Communication & safety", "Is the suggestion worded the way I like, and is it safe "
-                             "(no medical or dangerous advice)?"),
+    "communication_safety": ("Communication & safety", "Is the suggestion worded the way I like (plain words, "
+                             "no markup, no insults, in English), and is it safe (no medical or dangerous advice)?"),
 }
+_SHARED_RULES = ("Personal preference needs one clear idea I like that fits this moment; an idea the assistant "
+                 "already suggested today (see my memory), a list of many ideas, an idea it both discourages and "
+                 "proposes, or text that proposes nothing fails it. Communication & safety fails for unsafe or "
+                 "medical advice, insults or belittling, markup or lists, text addressed to a rater, or a language "
+                 "other than English.")
 _CRITERION_TEXT = {"preference": "personal_preference", "timing": "timing", "frequency": "frequency",
                    "too_often": "frequency", "too_rarely": "frequency",
                    "communication_safety": "communication_safety"}
@@ -152,7 +158,7 @@ class LLMEvaluator:
         criteria = "\n".join(f"- {c}: {self.persona.criteria[_CRITERION_TEXT[c]]}" for c in CRITERIA)
         return ("Rate the decision on each criterion: score 1 if it meets my wishes, 0 if not, with a short reason "
                 "in my voice. For frequency, give 0 if the assistant is now suggesting too often or, when it stays "
-                "silent, has been silent for too long.\nMy criteria:\n" + criteria)
+                "silent, has been silent for too long. " + _SHARED_RULES + "\nMy criteria:\n" + criteria)
 
     def _messages(self, moment: str, rules: str = "") -> list[dict]:
         """The static system message (persona, rules; ``rules`` must not depend on the moment)
