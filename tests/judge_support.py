@@ -324,26 +324,15 @@ def label_problems(case: JudgeCase) -> list[str]:
 
 # ---- the original keyword lexicon (for the paraphrase pairs) ----------------------------
 
-ORIGINAL_LEXICON = ("a1201bd", "propersim_env/personas/data/topics.toml")
-"""The commit and path of the topic lexicon the paraphrase pairs were written against
-(the keyword-matching judge's lexicon, unchanged since the personas were first written)."""
+ORIGINAL_LEXICON = Path(__file__).resolve().parent / "data" / "original_topic_keywords.toml"
+"""The topic lexicon the paraphrase pairs were written against (the keyword-matching judge's,
+unchanged since the personas were first written), kept as a file of the tests."""
 _LOWER_WORD = re.compile(r"[a-z0-9]+")
 
 
-def original_lexicon() -> dict[str, tuple[str, ...]] | None:
-    """``{topic id: keywords}`` of :data:`ORIGINAL_LEXICON`, or ``None`` where git or
-    the commit is not available (a source tree without history)."""
-    import subprocess
-
-    commit, path = ORIGINAL_LEXICON
-    try:
-        out = subprocess.run(["git", "show", f"{commit}:{path}"], cwd=CASES_DIR, capture_output=True,
-                             text=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if out.returncode != 0:
-        return None
-    data = tomllib.loads(out.stdout)
+def original_lexicon() -> dict[str, tuple[str, ...]]:
+    """``{topic id: keywords}`` of :data:`ORIGINAL_LEXICON`."""
+    data = tomllib.loads(ORIGINAL_LEXICON.read_text(encoding="utf-8"))
     return {tid: tuple(t["keywords"]) for tid, t in data["topics"].items()}
 
 
