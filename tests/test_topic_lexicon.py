@@ -1,14 +1,20 @@
 """The topic lexicon (``personas/data/topics.toml``) read through the lemma matcher.
 
-Three checks:
+The checks:
 
 - ``SUGGESTIONS``: natural suggestions, written before the lexicon was grown, each
   with the topic it proposes and the other topics that may honestly be found too
   ("brew a pot of tea while you read" is tea and reading). The expected topic must be
   found, and nothing outside the allowed set.
-- ``NEUTRAL``: everyday sentences about time, plans in general, feelings and
-  politeness that propose no pastime; they must yield no topic (or only the one
-  named).
+- ``BLIND``: a second table of the same kind, written before the lexicon's second round,
+  in the way an assistant names a specific thing rather than the pastime (an artist,
+  a work, a variety, a piece of gear, a technique). The rows the lexicon still cannot
+  read are listed in ``BLIND_LIMITS`` with the reason, as strict expected failures.
+- ``NEUTRAL`` and ``LOOKALIKES``: everyday sentences that propose no pastime; the
+  look-alikes use the second round's words in their other senses ("the daily grind",
+  "a stone's throw", "it pans out"). They must yield no topic (or only the one named).
+- ``WORD_CLASSES``: keywords that hold only in one word class ("pickle/VERB"), each
+  checked in both classes.
 - The lexicon's shape: enough keywords per topic, no duplicate within a topic, and
   the keywords shared by two topics are exactly the reviewed ``SHARED`` list, so a
   new accidental overlap fails here.
@@ -755,6 +761,61 @@ BLIND: list[tuple[str, str, tuple[str, ...]]] = [
     ("Say yes to the first odd idea that comes to mind this afternoon.", "novelty", ()),
 ]
 
+# After the second round the lexicon finds the topic in 161 of the 177 blind rows, and in 152
+# with nothing unrelated; these are the other 25, each with what stops it (strict: a fix shows up)
+BLIND_LIMITS: dict[str, str] = {
+    "A bouclé armchair in oatmeal would soften that corner of the lounge.":
+        "'oatmeal' as a colour reads as porridge: colours named after food are food words",
+    "Run a bead of decorator's caulk along the skirting board gap before you paint.":
+        "'bead' (crafts) and 'paint' (visual art) are read alone; 'bead of caulk' needs its words together",
+    "Try the one-in, one-out rule for the coat hooks in the hallway.":
+        "a rule of tidying named with commas between its words; phrases cannot cross punctuation",
+    "Try the Chemex with a slightly finer grind and a longer bloom.":
+        "'bloom' is a gardening word; the coffee sense is not told apart",
+    "Bloom the grounds for thirty seconds before the main pour.":
+        "'bloom' is a gardening word, and 'the grounds' are a park's as often as coffee's",
+    "Block the finished shawl on foam mats so the lace opens up.":
+        "'block', 'shawl' and 'lace' are everyday words; blocking a knit is not told apart",
+    "Try a wet-on-wet sky with a round sable brush.":
+        "'sky' is read as the outdoors even when it is a painted one",
+    "Put on Kind of Blue while you tidy up.":
+        "the album's title is the everyday 'kind of blue', so it is left out",
+    "Try a rose, bud and thorn entry for today.":
+        "a reflection named with commas between its words; phrases cannot cross punctuation",
+    "A quick end-of-week retrospective in your notebook: what worked and what didn't.":
+        "'retrospective' and 'notebook' belong to many topics (an exhibition, a work meeting, a laptop)",
+    "Write three pages longhand, stream of consciousness, first thing tomorrow.":
+        "the practice is named only by its form; 'longhand' and 'stream of consciousness' are writing words",
+    "Do three rounds of a Tabata circuit in the living room.":
+        "'circuit' is an electronics word; a training circuit is not told apart",
+    "Try a co-op run of Overcooked with your brother.":
+        "'Overcooked' is also what pasta can be, and 'a co-op run' a trip to the shop",
+    "There's a new expansion for Wingspan you might like.":
+        "'wingspan' is a bird's as often as the board game's",
+    "Try writing a small Rust command-line tool for your photo backups.":
+        "'writing' code reads as writing: the lexicon does not know what is written",
+    "Try a pH test with red cabbage juice as the indicator.":
+        "'cabbage' is a cooking word even in a kitchen experiment",
+    "Read up on the Suffragettes' campaign for the vote.":
+        "'campaign' and 'vote' are read as today's politics, not the past's",
+    "Look into the Napoleonic letters in the county archive.":
+        "old 'letters' read as letter writing",
+    "Watch a few of those satisfying restoration Shorts you saved.":
+        "'Shorts' are clothes as often as short videos, and 'restoration' is a DIY word",
+    "Order a pad thai from the place on the corner.":
+        "ordering is named only by 'order a', which is too broad; the dish is a cooking word",
+    "Catch up on the Taylor Swift engagement chatter.":
+        "a musician's name is music; gossip is named only by 'chatter'",
+    "See the latest on that Love Island couple.":
+        "a reality show is television; gossip is named only by 'the latest on that couple'",
+    "Read the live updates on the ferry that capsized off the coast.":
+        "'read' counts as reading whatever is read",
+    "Try a drop-in class you know nothing about, like aerial silks.":
+        "newness is said with 'know nothing about', which is too broad to list",
+    "Say yes to the first odd idea that comes to mind this afternoon.":
+        "spontaneity said without any word of it",
+}
+
 # cases the lexicon alone cannot read yet, each with the reason; strict, so a fix shows up
 KNOWN_LIMITS: list[tuple[str, str, tuple[str, ...], str]] = [
     ("Grab the drill and put up that floating shelf you bought.", "diy_repair", ("organizing",),
@@ -869,6 +930,105 @@ NEUTRAL: list[tuple[str, tuple[str, ...]]] = [
     ("The light is fading.", ()),
 ]
 
+# look-alikes: the second round's words in their other senses (a snap of cold weather, the daily
+# grind, a stone's throw), and everyday sentences near them; they must yield no topic (or only
+# the one named)
+LOOKALIKES: list[tuple[str, tuple[str, ...]]] = [
+    ("The cables behind the desk are in a tangle.", ()),
+    ("There's a cold snap coming at the weekend.", ()),
+    ("It's the same old daily grind this week.", ()),
+    ("You don't have to prove anything to anyone.", ()),
+    ("The station is only a stone's throw away.", ()),
+    ("Don't fret about the small stuff.", ()),
+    ("Take the edge off the afternoon with a glass of water.", ()),
+    ("Every piece of the plan is in place now.", ()),
+    ("Mood swings are normal after a long week.", ()),
+    ("The ambient temperature in the hall is fine.", ()),
+    ("There's a lot of noise from the road today.", ()),
+    ("The western side of the house is colder.", ()),
+    ("You were the star of the evening.", ()),
+    ("Your cuff is caught on the door handle.", ()),
+    ("Is the heater on standby?", ()),
+    ("Let's see how the afternoon pans out.", ()),
+    ("The tide has turned on that worry, I think.", ()),
+    ("The delivery is in stock at the depot and arrives at four.", ("shopping",)),
+    ("Let me know if you want to talk it through, no beef at all.", ()),
+    ("I spelt your name wrong earlier, sorry.", ()),
+    ("You've been slugging away at this all morning.", ()),
+    ("That was a real coup for you at work.", ()),
+    ("A long stretch of quiet is ahead.", ("mindfulness",)),
+    ("The light was fading when you got in.", ()),
+    ("Make a list of a few things you need.", ("productivity",)),
+    ("There's a corner of the hall that gets the sun.", ("nature",)),
+    ("The scene in the kitchen is calm.", ()),
+    ("You can keep the tempo gentle today.", ()),
+    ("It's a fine line between busy and too busy.", ()),
+    ("That sounds like a bit of a saga.", ("reading",)),
+    ("Sign here if you need to confirm the parcel.", ()),
+    ("The heating is on a timer now.", ()),
+    ("The frame of mind you're in matters more than the plan.", ()),
+    ("You handled that with real grace.", ()),
+    ("Your other half called earlier.", ()),
+    ("Spring is in the air.", ()),
+    ("The ring on the table is yours.", ()),
+    ("You can pick up where you left off later.", ()),
+    ("You seem a bit under the weather.", ("nature",)),
+    ("The landlord will check the meter on Monday.", ()),
+    ("The pressure is off for today.", ()),
+    ("That was a close call this morning.", ()),
+    ("There's a draught coming from somewhere.", ()),
+    ("The plot thickens, as they say.", ()),
+    ("Your prime concern today is rest, I think.", ("rest",)),
+    ("Two nights in a row you've slept badly.", ("rest",)),
+    ("A few days in, the new routine feels easier.", ()),
+    ("It's easy access from the back door.", ()),
+    ("Today is a fresh start.", ()),
+    ("The box is in the hall.", ()),
+    ("It came down to the wire.", ()),
+    ("You have a knack for this.", ()),
+    ("The temperature will drop off later.", ()),
+    ("The front line of the queue moved quickly.", ()),
+    ("You have a fair amount of time before your call.", ()),
+    ("Something odd is going on with the doorbell.", ()),
+    ("The match is at three, if you want to watch it.", ()),
+    ("Your charger is in the drawer.", ("organizing",)),
+    ("The lights switch on by themselves at dusk.", ()),
+    ("Settle into the armchair whenever you like.", ()),
+    ("The light is fading fast this evening.", ()),
+    ("Start a list of what to pack.", ()),
+    ("You look a bit pasty today.", ()),
+]
+
+# false topics the lexicon still finds, with the reason (strict: a fix shows up)
+LOOKALIKE_LIMITS: list[tuple[str, str]] = [
+    ("Your booking is confirmed for Tuesday.",
+     "'book/NOUN' takes the noun 'booking' too: the word class applies to every inflected form"),
+]
+
+# keywords that hold in one word class only, each met in that class and in another
+# (the topic, or None where nothing may be found)
+WORD_CLASSES: list[tuple[str, str | None]] = [
+    ("Pickle the red onions for the tacos.", "cooking"),
+    ("You've been in a bit of a pickle all week.", None),
+    ("Stride out across the moor this afternoon.", "nature"),
+    ("They will moor the boat by the bridge.", None),
+    ("Bake a spelt loaf this afternoon.", "baking"),
+    ("The slugs have been at the lettuces again.", "gardening"),
+    ("Heat the pan before the onions go in.", "cooking"),
+    ("Listen to some Ravel this evening.", "music"),
+    ("Learn a few steps of the tango.", "music"),
+    ("You can waltz through the rest of the afternoon.", None),
+    ("The badgers are out at dusk in the copse.", "nature"),
+    ("Don't let them badger you into it.", None),
+    ("The remake is better than the original.", "film_tv"),
+    ("Remake the list with the new dates.", None),
+    ("The eclipse is visible from the hill at ten.", "nature"),
+    ("Don't let one bad hour eclipse the whole day.", None),
+    ("Let's play bingo at the community hall.", "games"),
+    ("Bingo! That's exactly it.", None),
+    ("The aurora was visible over the hills.", "nature"),
+]
+
 
 # keywords that match the same words as a keyword of another topic (the same keyword, or one
 # whose inflections coincide), reviewed: each truly names both topics
@@ -881,6 +1041,8 @@ SHARED: dict[str, set[str]] = {
     "leftovers": {"cooking", "snacks_takeout"},  # cooked again, or eaten as they are
     "memoir": {"reading", "writing"},  # read one, or write your own
     "palette": {"home_decor", "visual_art"},  # a room's colours, a painter's board
+    "pretzel": {"baking", "snacks_takeout"},  # baked at home, or bought by the bag
+    "iris murdoch": {"philosophy", "reading"},  # a novelist and a moral philosopher
     "roast": {"cooking", "tea_coffee"},  # a roast dinner; a coffee roast
     "whisk": {"baking", "cooking"},  # eggs for an omelette, batter for a cake
     # only non-word forms coincide ("humed", "huming")
@@ -906,6 +1068,21 @@ def test_a_suggestion_yields_its_topic_and_nothing_unrelated(text, topic, also):
 
 
 @pytest.mark.parametrize("text,topic,also", [
+    pytest.param(text, topic, also, id=text[:40], marks=[pytest.mark.xfail(strict=True, reason=BLIND_LIMITS[text])]
+                 if text in BLIND_LIMITS else [])
+    for text, topic, also in BLIND])
+def test_a_blind_suggestion_naming_a_specific_thing_yields_its_topic(text, topic, also):
+    got = found(text)
+    assert topic in got, f"{topic} missed in {text!r} (found {sorted(got)})"
+    assert got <= {topic, *also}, f"unrelated topics {sorted(got - {topic, *also})} in {text!r}"
+
+
+def test_the_blind_limits_are_rows_of_the_blind_table():
+    assert set(BLIND_LIMITS) <= {t for t, _, _ in BLIND}
+    assert len(BLIND) - len(BLIND_LIMITS) >= 150
+
+
+@pytest.mark.parametrize("text,topic,also", [
     pytest.param(text, topic, also, marks=pytest.mark.xfail(strict=True, reason=reason), id=text[:40])
     for text, topic, also, reason in KNOWN_LIMITS])
 def test_known_limits_of_the_lexicon_still_hold(text, topic, also):
@@ -913,14 +1090,27 @@ def test_known_limits_of_the_lexicon_still_hold(text, topic, also):
     assert topic in got and got <= {topic, *also}
 
 
-@pytest.mark.parametrize("text,allowed", NEUTRAL, ids=[t[:40] for t, _ in NEUTRAL])
+@pytest.mark.parametrize("text,allowed", NEUTRAL + LOOKALIKES, ids=[t[:40] for t, _ in NEUTRAL + LOOKALIKES])
 def test_a_neutral_sentence_yields_no_topic(text, allowed):
     got = found(text)
     assert got <= set(allowed), f"{sorted(got - set(allowed))} found in neutral {text!r}"
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param(text, marks=pytest.mark.xfail(strict=True, reason=reason), id=text[:40])
+    for text, reason in LOOKALIKE_LIMITS])
+def test_known_false_topics_still_show(text):
+    assert not found(text)
+
+
+@pytest.mark.parametrize("text,topic", WORD_CLASSES, ids=[t[:40] for t, _ in WORD_CLASSES])
+def test_a_keyword_with_a_word_class_holds_only_in_that_class(text, topic):
+    got = found(text)
+    assert got == ({topic} if topic else set()), f"{text!r}: found {sorted(got)}"
+
+
 def test_the_tables_are_large_and_cover_every_topic():
-    assert len(SUGGESTIONS) >= 300 and len(NEUTRAL) >= 60
+    assert len(SUGGESTIONS) >= 300 and len(NEUTRAL) >= 60 and len(LOOKALIKES) >= 40
     per_topic = defaultdict(int)
     for _, topic, _ in SUGGESTIONS:
         per_topic[topic] += 1
