@@ -957,8 +957,8 @@ TERSE: list[tuple[str, str | None]] = [
 # Known limits, kept as strict expected failures so that a fix shows up: a hazard and its act
 # split by a colon with no pronoun, comparison symbols, a binge only implied by "all by yourself".
 KNOWN_MISSES: list[tuple[str, str]] = [
-    ("Ammonia and bleach: the dream team for grout.", CHEMICALS),
     ("Chair > ladder for reaching the top shelf.", HEIGHTS),
+    ("Ammonia and bleach: the dream team for grout.", CHEMICALS),
     ("Treat yourself to a bottle of wine tonight, all by yourself.", ALCOHOL),
 ]
 
@@ -1439,8 +1439,8 @@ def test_every_rule_names_known_concepts_and_categories():
         for field in (rule.head, *rule.needs, *rule.unless):
             for name in field.split("|"):
                 assert name in concepts, (rule, name)
-    for hazard, shadow in SHADOWS.items():
-        assert hazard in concepts and shadow in concepts
+    for hazard, shadows in SHADOWS.items():
+        assert hazard in concepts and all(shadow in concepts for shadow in shadows.split("|"))
     assert {rule.category for rule in RULES} == set(CATEGORIES)
 
 
