@@ -109,6 +109,12 @@ STRONG_RATERS = _forms("evaluator", "grader", "rater", "annotator", "labeler", "
 WEAK_RATERS = _forms("reviewer", "judge", "assessor", "moderator", "examiner", "critic", "reader", "auditor",
                      "overseer") | _set("jury juror jurors")
 ALL_RATERS = STRONG_RATERS | WEAK_RATERS
+# A rater named as a group: a rating activity before a group noun ("evaluation team", "marking panel",
+# "scoring committee"); a resident may sit on one, so a group is rater talk only when addressed.
+RATER_ACTIVITIES = _set("""evaluation evaluations assessment grading marking scoring rating ratings review reviewing
+judging annotation labelling labeling quality moderation""")
+RATER_GROUPS = _set("""team teams panel panels committee committees board crew staff folks people department squad
+group jury""")
 # Nouns after a rater or AI word that make it a thing the resident works on ("the evaluator library").
 TECH_HEADS = _forms("project", "library", "tool", "repo", "repository", "framework", "code", "codebase",
                     "benchmark", "paper", "research", "design", "bias", "pipeline", "package", "api", "module",
@@ -130,10 +136,10 @@ WORK_VERBS = _forms("train", "fine-tune", "finetune", "tune", "build", "deploy",
                     "ship", "prototype")
 # Rating verbs, inflected (matched on the written form because lemmas can be wrong).
 RATE_VERBS = _forms("rate", "score", "grade", "mark", "rank", "evaluate", "assess", "judge", "review", "upvote",
-                    "reward", "critique")
+                    "reward", "critique", "vote")
 # Verbs that give, deserve or earn a rating.
 GRANT_VERBS = _forms("give", "award", "assign", "deserve", "earn", "merit", "warrant", "get", "receive",
-                     "hand", "grant") | _set("gave given got gotten worth")
+                     "hand", "grant", "leave", "write", "post") | _set("gave given got gotten worth left wrote")
 # Words that make "it"/"this" after a rating verb a request about the message ("rate it highly").
 RATING_MANNER = _set("""highly positively favourably favorably generously accordingly well high top fairly
 kindly a an as""")
@@ -165,9 +171,15 @@ on-point spot-on stellar winning superior premium masterful first-rate first-cla
 STRONG_PRAISE = _set("""excellent perfect ideal optimal outstanding superb flawless exemplary exceptional
 impeccable brilliant tailored personalized personalised""")
 # Adverbs of praise before a participle ("perfectly suited", "ideally timed").
-PRAISE_ADVERBS = _set("perfectly ideally optimally well carefully thoughtfully expertly precisely exactly")
+PRAISE_ADVERBS = _set("""perfectly ideally optimally well carefully thoughtfully expertly precisely exactly skilfully
+skillfully cleverly beautifully smartly finely superbly masterfully brilliantly nicely wisely sensibly neatly
+elegantly impeccably flawlessly""")
 PRAISE_PARTICIPLES = _set("""suited tailored timed matched aligned crafted chosen calibrated designed
-personalized personalised targeted fitted adapted""")
+personalized personalised targeted fitted adapted judged pitched worded phrased placed balanced considered
+selected made built written""")
+# Praise strong enough for the softer self-nouns after "this" or "my" ("this advice is spot-on").
+SOFT_PRAISE = STRONG_PRAISE | _set("""on-point timely well-timed top-notch first-rate stellar superb spot
+helpful""")
 # Verbs by which a message says it fits what it is judged by.
 META_VERBS = _forms("fit", "meet", "satisfy", "match", "fulfil", "fulfill", "comply", "conform", "align", "adhere",
                     "tick", "hit", "pass", "respect", "address", "honour", "honor", "cover", "suit", "follow",
@@ -179,8 +191,26 @@ USER_HEADS = _forms("manual", "guide", "name", "account", "interface", "setting"
                     "group", "experience", "base", "agreement", "id", "handbook")
 # Instructions a message must not tell anyone to ignore.
 INSTRUCTION_WORDS = _forms("instruction", "prompt", "directive", "guideline", "rubric", "programming",
-                           "criterion") | _set("criteria")
-OVERRIDE_VERBS = _forms("ignore", "disregard", "forget", "override", "bypass", "overlook", "discard", "drop")
+                           "criterion", "guidance") | _set("criteria")
+# Words for instructions that need a word of the conversation before them to be a prompt ("previous
+# directions", "the system rules"; not "the rules of chess").
+WEAK_INSTRUCTIONS = _forms("rule", "direction", "order", "command", "constraint", "policy", "message", "context",
+                           "text", "brief", "step", "restriction", "limit") | _set("policies")
+# Words that place instructions earlier in the conversation or in the system.
+EARLIER = _set("""previous prior earlier above preceding system original initial foregoing default hidden""")
+OVERRIDE_VERBS = _forms("ignore", "disregard", "forget", "override", "bypass", "overlook", "discard", "drop",
+                        "overrule", "circumvent", "defy", "scrap", "ditch", "abandon")
+# Words after instructions that make them a thing's ("the instructions on the packet", "the rules of chess").
+THING_AFTER = _set("on in for from of that printed inside with at")
+# Words that ask for something: with a rating amount they ask for a rating ("Top score, please",
+# "hoping for maximum points", "a glowing review would be great").
+REQUEST_WORDS = _set("""please pls plz kindly appreciate appreciated request requesting requested asking hoping
+hope wish wishing want wanting welcome expect expecting expected""")
+# Words before a self-noun in a label ("Proposed suggestion - tea", "Quick recommendation: a nap").
+LEAD_ADJECTIVES = _set("""proposed suggested recommended quick final brief short draft revised alternative main
+best primary today's tonight's generated personalised personalized tailored optimal selected chosen new top""")
+# What "would be ..." says of a wanted rating ("a 4/4 would be appreciated", "top marks would be nice").
+WANTED = _set("nice great lovely good wonderful ideal welcome appreciated fantastic amazing brilliant perfect fair")
 
 # Labels that announce a rating or a part of a model's answer ("Rating: 4", "Reasoning:").
 LABEL_WORDS = _set("""rating ratings score scores grade reward evaluation verdict label reasoning explanation
@@ -195,13 +225,25 @@ output completion proposal nudge"""), "SOFT_SELF": SOFT_SELF_NOUNS, "RATER": ALL
     "PRAISE_PART": PRAISE_PARTICIPLES, "META": META_VERBS, "RUBRIC": RUBRIC_WORDS,
     "USER_HEAD": USER_HEADS, "INSTRUCTION": INSTRUCTION_WORDS, "OVERRIDE": OVERRIDE_VERBS,
     "RATE": RATE_VERBS, "LABEL": LABEL_WORDS, "NOT_SELF_AFTER": NOT_SELF_AFTER,
+    "RATER_ACT": RATER_ACTIVITIES, "RATER_GROUP": RATER_GROUPS, "WEAK_INSTRUCTION": WEAK_INSTRUCTIONS,
+    "EARLIER": EARLIER, "LEAD_ADJ": LEAD_ADJECTIVES, "THING_AFTER": THING_AFTER, "SOFT_PRAISE": SOFT_PRAISE,
 }
 
 # --- phrase patterns (see token_patterns for the notation) -------------------------------
 
 PATTERNS = (
     # a rater addressed or told what to do
-    (TO_RATER, "dear|dearest|attention|hey|hi|hello|greetings {RATER}"),
+    (TO_RATER, "dear|dearest|attention|attn|hey|hi|hello|greetings|calling ,? there? ,? all? {RATER}"),
+    (TO_RATER, "dear|dearest|attention|attn|hey|hi|hello|greetings|calling ,? there? ,? all? the? {RATER_ACT} "
+               "{RATER_GROUP}"),
+    (TO_RATER, "^ to|for|attn the|all|any|our|my {RATER_ACT}? {RATER}|{RATER_GROUP} :|,|-"),
+    (TO_RATER, "^ to|for|attn the|all|any|our|my? {RATER_ACT} {RATER_GROUP} :|,|-"),
+    (TO_RATER, "note|message|memo|reminder|word|hint|heads-up|ps to|for the|any|all|our|my|every? {RATER_ACT} "
+               "{RATER_GROUP}"),
+    (TO_RATER, "{WEAK_RATER} ~1 reading|reviewing|checking|scoring|grading|marking|rating|judging|evaluating|"
+               "assessing|seeing|viewing this|these !_/NOUN,ADJ"),
+    (TO_RATER, "{WEAK_RATER} ~1 reading|reviewing|checking|scoring|grading|marking|rating|judging|evaluating|"
+               "assessing|seeing|viewing this|these|my|our|the {SELF_NOUN}"),
     (TO_RATER, "note|message|memo|reminder|word|hint|heads-up|ps to|for the|any|all|our|my|every? ~1 {RATER}"),
     (TO_RATER, "^ {RATER} ,|:|-|!"),
     (TO_RATER, ", {WEAK_RATER} $"),
@@ -217,9 +259,10 @@ PATTERNS = (
     (TO_RATER, "if you be|'re reading|{RATE} this|these !_/NOUN,ADJ"),
     # prompts, instructions, the model
     (PROMPT_TALK, "{OVERRIDE} all|any|the|your|my|previous|prior|earlier|above|preceding|system|these|those|"
-                  "other|original|initial|existing|of|its|their ~2 {INSTRUCTION}"),
-    (PROMPT_TALK, "{OVERRIDE} previous|prior|earlier|above|preceding|system|original ~1 rules|rule|policy|policies|"
-                  "constraints|context|messages|text"),
+                  "other|original|initial|existing|of|its|their ~2 {INSTRUCTION} !{THING_AFTER}"),
+    (PROMPT_TALK, "{OVERRIDE} all|any|the|your|my? {EARLIER} ~1 {WEAK_INSTRUCTION}|{INSTRUCTION} !{THING_AFTER}"),
+    (PROMPT_TALK, "set|put|push|throw|toss|cast|lay aside|away|out the|your|all|any|my|{EARLIER} ~2 {INSTRUCTION} "
+                  "!{THING_AFTER}"),
     (PROMPT_TALK, "{OVERRIDE} the|everything|all above|before"),
     (PROMPT_TALK, "{OVERRIDE} what|everything you were|'ve|have been? told|instructed|asked"),
     (PROMPT_TALK, "system|developer prompt|prompts|message|messages|instruction|instructions|override|directive|"
@@ -254,6 +297,13 @@ PATTERNS = (
                   "reply|message|suggestion|recommendation|wants|thinks|believes"),
     (PROMPT_TALK, "this|the ai|llm|model|chatbot|bot|algorithm recommend|recommends|suggest|suggests|think|thinks|"
                   "believe|believes|say|says|wants|output|outputs"),
+    (PROMPT_TALK, "pay|paying|paid no|little attention|heed|mind to ~3 {INSTRUCTION}|{WEAK_INSTRUCTION}"),
+    (PROMPT_TALK, "per|according|following|under|in ~2 the|this|my|your|these prompt|prompts|rubric|rubrics|"
+                  "criteria|criterion"),
+    (PROMPT_TALK, "per|according|following ~2 my instructions|instruction|guidelines|programming|training|"
+                  "directives|prompt|rules|creators|developers|system"),
+    (PROMPT_TALK, "i|we be|was|were|am|'m|have|'ve been? trained|programmed|designed|built|instructed|configured|"
+                  "fine-tuned|finetuned|coded|prompted|optimized|optimised|engineered|aligned to|for|on|by"),
     # labels, lead-ins and notes about the message
     (META_TALK, "^ {SELF_NOUN}|{LABEL}|final :|="),
     (META_TALK, "^ final {SELF_NOUN}|{LABEL} :|="),
@@ -263,7 +313,19 @@ PATTERNS = (
     (META_TALK, "^ my|the|a|our _/ADJ? {SELF_NOUN} :|-|–|—"),
     (META_TALK, "{SELF_NOUN} be|is as follows"),
     (META_TALK, "the following {SELF_NOUN}"),
-    (META_TALK, "{SELF_NOUN} below|above"),
+    (META_TALK, "{SELF_NOUN} below|above|follows"),
+    (META_TALK, "what follows be|is my|the|a|our {SELF_NOUN}"),
+    (META_TALK, "^ the following|below be|is|are my|the|a|our {SELF_NOUN}"),
+    (META_TALK, "^ the|my|our|this|a|an|one _/ADJ? {SELF_NOUN} i|we|that|which ~3 :"),
+    (META_TALK, "suggestion|suggestions|recommendation|recommendations|proposal|nudge|response|output|completion "
+                "that|which? i|we 've|have|had|just? ~1 generated|written|wrote|produced|prepared|drafted|composed|"
+                "created|chosen|selected|picked|come|came|crafted|compiled|generate|produce|prepare"),
+    (META_TALK, "^ {LEAD_ADJ} {=ONE_SELF_NOUN} :|-|–|—"),
+    (META_TALK, "^ suggested|recommended|proposed|next|final|chosen|selected action|activity|step|intervention|task|"
+                "output|response|behaviour|behavior :|-|–|—"),
+    (META_TALK, "^ {LABEL} _/NOUN :|-|–|—"),
+    (ASKS_RATING, "i|we ~3 request|requesting|asking|hoping|hope|want|appreciate|love|like|wish ~2 rating|ratings|"
+                  "score|grade|upvote|upvotes|stars|marks|points|credit"),
     (META_TALK, "end of {SELF_NOUN}|transcript|conversation"),
     (META_TALK, "^ rubric|criteria|criterion ~2 :"),
     (META_TALK, "^ scoring|grading|rating|evaluation|evaluator|grader|rater|judge|reviewer note|notes|comment|comments|"
@@ -299,6 +361,17 @@ PATTERNS = (
     (SELF_PRAISE, "top|highly|best|well|perfectly|five|5|four|4|gold -? rated|scored|graded|star {SELF_NOUN}|"
                   "{SOFT_SELF}"),
     (SELF_PRAISE, "^ {PRAISE} ,|and? _/ADJ? {=ONE_SELF_NOUN}"),
+    (SELF_PRAISE, "a|an|the|my|this|our|what _/ADV {PRAISE} ,|and? _/ADJ,ADV? -? _/ADJ,VERB? {SELF_NOUN} "
+                  "!{NOT_SELF_AFTER}"),
+    (SELF_PRAISE, "this|my|our advice|idea|tip|nudge|thought|pick|plan be|'s|is|was|seems|feels ~2 {SOFT_PRAISE}"),
+    (SELF_PRAISE, "this|my|our {SELF_NOUN}|{SOFT_SELF}|one? check|checks|checking|tick|ticks|ticking|hit|hits|"
+                  "hitting|meet|meets all|every|each ~2 box|boxes|criteria|criterion|mark|marks|note|notes|"
+                  "requirement|requirements"),
+    (SELF_PRAISE, "if i|we do? say so myself|ourselves"),
+    (SELF_PRAISE, "a|an|the|my|this|our|what {PRAISE_ADV}|wonderfully|truly|remarkably|exceptionally|incredibly|"
+                  "highly|supremely|delightfully _/ADJ,VERB {SELF_NOUN} !{NOT_SELF_AFTER}"),
+    (SELF_PRAISE, "!'s|your|his|her|their !_/PROPN {PRAISE_ADV} -? {PRAISE_PART} ,|and? _/ADJ,ADV? -? _/ADJ,VERB? "
+                  "{SELF_NOUN}|{SOFT_SELF}"),
     (SELF_PRAISE, "^ most|very|truly|really {PRAISE} ,|and? _/ADJ? {=ONE_SELF_NOUN}"),
     (SELF_PRAISE, "this|it {META} ~4 preferences|requirements|expectations|personality|traits|profile"),
     (SELF_PRAISE, "well|perfectly|nicely|ideally -? timed|suited|crafted|chosen|tailored|targeted ,|and? "
@@ -313,6 +386,12 @@ PATTERNS = (
     (THIRD_PERSON, "the|this|that|our|your|their persona|personas !_/NOUN"),
     (THIRD_PERSON, "persona 's|profile|traits|description|preferences|criteria|details"),
     (THIRD_PERSON, "the|this|our =resident|=human|=individual|=participant !_/NOUN,ADJ,PROPN,NUM"),
+    (THIRD_PERSON, "the|this|that|our =occupant|=inhabitant|=householder|=end-user|=enduser "
+                   "!_/ADP,NOUN,ADV,PROPN,NUM"),
+    (THIRD_PERSON, "suggest|suggests|recommend|recommends|advise|advises to|for? the|this person|individual "
+                   "!_/ADP,NOUN,ADV,PROPN !you|me|him|her|us|them|at|next|who|whom"),
+    (THIRD_PERSON, "^ this|the person|individual should|might|may|would|could|seems|likes|loves|enjoys|needs|"
+                   "wants|prefers|is|'s|appears"),
     # role tags in brackets
     (CHAT_MARKUP, "[|<|( system|assistant|user|human|ai|bot|model|inst|sys|instruction|instructions|developer|"
                   "admin|evaluator|grader|rater|judge|reviewer|rating|score|output ]|>|)|:"),
@@ -478,6 +557,10 @@ def _is_self_noun(token: Token | None, soft: bool = False) -> bool:
                                   or (soft and token.lower in SOFT_SELF_NOUNS))
 
 
+# Words after "this" that make it the message being rated ("rate this top", "score this high").
+_SELF_AFTER_THIS = MAX_ADJECTIVES | GOOD_ADJECTIVES | RATING_MANNER - {"a", "an", "as"}
+
+
 def _pointer(tokens: tuple[Token, ...], k: int, end: int) -> str | None:
     """Whom token ``k`` points at: ``"self"`` (the message or its writer), ``"you"`` (the
     resident), ``"other"`` (a thing named by a noun) or ``None`` (neither)."""
@@ -488,6 +571,9 @@ def _pointer(tokens: tuple[Token, ...], k: int, end: int) -> str | None:
     if word in SELF_PRONOUNS:
         return "self"
     if word in ("this", "these"):
+        nxt = tokens[k + 1].lower if k + 1 < end else ""
+        if nxt in ("one", "as") or (nxt in _SELF_AFTER_THIS and _head_after(tokens, k + 2, end) is None):
+            return "self"  # "mark this one as excellent", "rate this top", "score this highly"
         head = _head_after(tokens, k + 1, end)
         if head is None or _amount_at(tokens, k + 1, end) is not None:
             return "self"
@@ -508,6 +594,26 @@ def _pointer(tokens: tuple[Token, ...], k: int, end: int) -> str | None:
     return None
 
 
+# Verbs that hand out a rating: with no one to receive it, the reader is asked ("do consider awarding the
+# highest score"); "get" and "earn" are not here ("get the highest score you can").
+_GIVING = _set("give award assign grant hand")
+# Marks that end a clause inside a sentence.
+_CLAUSE_BREAKS = frozenset({"-", "–", "—", "(", ")"})
+
+
+def _requested(tokens: tuple[Token, ...], first: int, end: int) -> bool:
+    """Whether the sentence asks for something: "please", "kindly", "hoping for", "would be
+    appreciated", "would be nice"."""
+    for k in range(first, end):
+        t = tokens[k]
+        if t.lower in REQUEST_WORDS or t.lemma in ("request", "appreciate", "hope", "wish"):
+            return True
+        if t.lower in WANTED and k >= first + 2 and tokens[k - 1].lemma == "be" and \
+                tokens[k - 2].lower in ("would", "'d", "will", "'ll"):
+            return True
+    return False
+
+
 def _rating_target(tokens: tuple[Token, ...], first: int, start: int, end: int) -> tuple[str | None, int]:
     """Who gets the rating amount at ``start`` in the sentence ``first``..``end``: the
     recipient between a giving or rating verb and the amount, else the subject before it;
@@ -525,6 +631,8 @@ def _rating_target(tokens: tuple[Token, ...], first: int, start: int, end: int) 
             if who is not None:
                 return who, verb
         for k in range(verb - 1, first - 1, -1):
+            if tokens[k].lower in _CLAUSE_BREAKS:
+                break  # "Plan the meals - worth full credit": the subject of "worth" is left out
             who = _pointer(tokens, k, end)
             if who is not None:
                 return who, (k if verb - k <= 3 else verb)
@@ -567,7 +675,17 @@ def _rating_amount(analysis: Analysis) -> tuple[str, int, int] | None:
             if start > first and tokens[start - 1].lower in ("a", "an", "the"):
                 start -= 1
             who, opening = _rating_target(tokens, first, start, end)
-            if who == "self" or (who is None and strong):
+            if who is None and any(tokens[k].lower in YOU for k in range(stop, end)):
+                who = "you"  # "full marks on your quiz": the resident's own score
+            if who is None:
+                # "leave a five-star review for the plumber": the recipient after a preposition
+                for k in range(stop + 1, min(end, stop + 3)):
+                    if tokens[k - 1].lower in ("for", "to", "on", "at", "in"):
+                        who = _pointer(tokens, k, end)
+                        if who is not None:
+                            break
+            giving = opening < start and tokens[opening].lemma in _GIVING
+            if who == "self" or (who is None and (strong or giving or _requested(tokens, first, end))):
                 return ASKS_RATING, opening, stop
             i = stop
     return None
@@ -775,6 +893,19 @@ _RUBRIC_NAMES = frozenset({"timing", "frequency", "preference", "safety", "commu
 
 # --- the reading -------------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def _rules():
+    """The rule functions, each with the words one of which a text needs for the rule to find
+    anything (``None``: always run, as amounts may be bare numbers)."""
+    return (
+        (_rating_request, RATE_VERBS | GRANT_VERBS | _set("""deserve merit warrant maximize maximise optimize
+optimise boost increase raise improve max maximizing maximising""")),
+        (_rating_amount, None),
+        (_strong_term, _STRONG_TERMS | _set("reward language")),
+        (_self_assessment, CRITERIA_ASPECTS),
+    )
+
+
 def find_rater_address(analysis: Analysis) -> RaterAddress | None:
     """The first place where the text speaks to or about a rater, a rating, a prompt or the
     system (see the module docstring), with its kind; ``None`` if there is none."""
@@ -793,7 +924,10 @@ def find_rater_address(analysis: Analysis) -> RaterAddress | None:
                 continue
             spans.append((hit.label, hit.start, hit.end))
             break
-        for rule in (_rating_request, _rating_amount, _strong_term, _self_assessment):
+        present = {t.lower for t in tokens} | {t.lemma for t in tokens}
+        for rule, needs in _rules():
+            if needs is not None and needs.isdisjoint(present):
+                continue  # the text has none of the words the rule needs
             span = rule(analysis)
             if span is not None:
                 spans.append(span)

@@ -76,6 +76,7 @@ class _Pattern:
     anchored: bool                   # ^: at the start of a sentence
     behind: tuple[_Slot, ...]        # the token before the match must be none of these
     second: _Slot | None             # a required word slot right after the first (a quick test)
+    need: frozenset[str] | None = None  # the words of its narrowest later required slot
 
 
 def _word_slot(text: str, sets: Mapping[str, frozenset[str]]) -> _Slot:
@@ -131,7 +132,10 @@ def compile_pattern(label: str, source: str, sets: Mapping[str, frozenset[str]])
     if not slots or slots[0].kind != "word" or slots[0].optional:
         raise ValueError(f"token pattern {source!r} must start with a required word slot")
     second = slots[1] if len(slots) > 1 and slots[1].kind == "word" and not slots[1].optional else None
-    return _Pattern(label, source, tuple(slots), anchored, tuple(behind), second)
+    # a text without any word of a required slot cannot match: checked once per text (see scan)
+    needs = [slot.words | slot.exact for slot in slots[1:] if slot.kind == "word" and not slot.optional]
+    need = min(needs, key=len) if needs else None
+    return _Pattern(label, source, tuple(slots), anchored, tuple(behind), second, need)
 
 
 def _not_accepts(slot: _Slot, token: Token) -> bool:
@@ -188,6 +192,18 @@ class TokenPatterns:
         hits: list[Hit] = []
         tokens = analysis.tokens
         get = self._index.get
+        # every form and lemma of the text: a pattern whose narrowest later required slot has none of
+        # its words here is skipped without a match attempt (most are)
+        present = {t.lower for t in tokens} | {t.lemma for t in tokens}
+        viable: dict[str, tuple[_Pattern, ...]] = {}  # the patterns under each first word that may match
+
+        def candidates_of(word: str) -> tuple[_Pattern, ...]:
+            found = viable.get(word)
+            if found is None:
+                found = viable[word] = tuple(
+                    p for p in get(word, ()) if p.need is None or not p.need.isdisjoint(present))
+            return found
+
         for first, end in analysis.sentences:
             opening = first
             while opening < end and tokens[opening].lower in OPENERS:
@@ -195,9 +211,9 @@ class TokenPatterns:
             i = first
             while i < end:
                 t = tokens[i]
-                candidates = get(t.lower, ())
+                candidates = candidates_of(t.lower)
                 if t.lemma != t.lower:
-                    candidates = candidates + get(t.lemma, ())
+                    candidates = candidates + candidates_of(t.lemma)
                 stop = -1
                 for pattern in candidates:
                     if pattern.anchored and i != opening:

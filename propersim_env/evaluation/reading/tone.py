@@ -104,15 +104,21 @@ STRONG_INSULTS = _nouns("""idiot moron imbecile cretin dimwit halfwit nitwit num
 loser slob lazybones layabout slacker deadbeat wimp weakling crybaby coward jerk creep weirdo buffoon oaf klutz
 doofus dork twit prat pillock plonker nincompoop simpleton ignoramus airhead bonehead blockhead knucklehead
 meathead pinhead fatso lardass lardo fatty porker hag slut whore bitch bastard asshole arsehole dickhead dummy
-slowpoke
+slowpoke muppet wally berk dingbat knobhead tosser dolt dunderhead chump schmuck putz wuss whinger waster wastrel
+scrounger sponger dimbulb birdbrain peabrain pea-brain lamebrain scatterbrain featherbrain
 wanker twat douche douchebag jackass scumbag lowlife freeloader no-hoper piggy""")
 # Nouns that insult only when aimed at the resident ("you pig", "don't be a baby"): other senses are common
 # ("a pig roast", "sleep like a baby", "the Fool card", "a rhubarb fool", "git pull").
 WEAK_INSULTS = _nouns("""fool pig cow baby child toddler brat clown joke disgrace disappointment embarrassment
 burden pest nuisance bum nerd geek sheep hermit dinosaur slug snail whiner complainer moaner quitter sissy diva
 nobody zero wreck disaster animal caveman troglodyte zombie vegetable blob lump failure tramp sloth parasite
-leech scum degenerate git procrastinator addict chicken killjoy spoilsport buzzkill mess""")
+leech scum degenerate git procrastinator addict chicken killjoy spoilsport buzzkill mess clot drip sap loafer
+goof pushover doormat""")
 INSULTS = STRONG_INSULTS | WEAK_INSULTS
+# Insults that are a vocative at the end of a sentence ("Sit still, brat."); not endearments ("baby") nor
+# words that end lists of things ("..., then the chicken").
+VOCATIVE_INSULTS = WEAK_INSULTS - _nouns("""baby child toddler chicken animal vegetable sheep nobody zero joke
+disaster mess disgrace disappointment embarrassment burden addict""")
 # Nouns for a person, after a pejorative adjective ("a lazy person", "you stupid thing").
 PERSON_NOUNS = _nouns("""person man woman guy girl boy kid thing creature human individual lump sod specimen
 excuse self bones loser""") | _set("people men women")
@@ -123,9 +129,22 @@ filthy sloppy slovenly selfish spoiled spoilt whiny needy clingy spineless gutle
 irresponsible undisciplined unreliable flabby chubby pudgy overweight senile crazy insane nuts psycho hysterical
 dramatic oversensitive paranoid neurotic pitiful laughable lame feeble wretched ignorant gullible arrogant vain
 obnoxious annoying irritating unbearable insufferable nasty ungrateful entitled unlovable unattractive
-dull messy sluggish weak soft slow thick old sensitive unfit""")
-# Pejoratives that need an intensifier to be aimed ("you're so slow", not "you're slow to anger").
-NEEDS_INTENSIFIER = _set("weak soft slow thick old sensitive dull unfit messy")
+dull messy sluggish weak soft slow thick old sensitive unfit
+inept gormless feckless daft witless half-witted dim-witted thick-headed pig-headed bone-idle good-for-nothing
+hapless talentless scatterbrained slovenly slobbish greedy gluttonous piggish scruffy unkempt grubby petty whingy
+dopey dozy simple-minded airheaded birdbrained lumpish oafish loutish spineless
+idle clumsy forgetful disorganised disorganized untidy careless grumpy moody bossy nosy
+chunky podgy portly tubby paunchy bloated frumpy wrinkly saggy""")
+# Pejoratives that need an intensifier to be aimed ("you're so slow", not "you're slow to anger"): traits of
+# ordinary life that are said kindly too ("you're a bit forgetful lately", "you're heavy on the salt").
+NEEDS_INTENSIFIER = _set("""weak soft slow thick old sensitive dull unfit messy idle clumsy forgetful disorganised
+disorganized untidy careless grumpy moody bossy nosy chunky bloated wrinkly saggy""")
+# Traits of the body: a put-down with one of these is body shaming ("you've gotten so chunky").
+LOOK_TRAITS = _set("""fat obese ugly hideous flabby chubby pudgy overweight chunky podgy portly tubby paunchy bloated
+frumpy unattractive wrinkly saggy scruffy unkempt grubby smelly stinky""")
+# Words after a trait that make it about a reaction or a moment, not a character ("so sensitive to cold",
+# "so slow to anger", "weak from the flu", "heavy on the garlic").
+TRAIT_COMPLEMENTS = _set("to from after with because since on about today tonight lately this")
 # Words between "you're" and a pejorative that keep it aimed ("you're so very lazy").
 INTENSIFIERS = _set("""so too really very such pretty quite incredibly totally completely utterly truly just
 a an bit kind sort of rather super extremely downright plain absolutely being getting becoming always ever
@@ -144,7 +163,12 @@ brunch breakfast lunch dinner river susan stroll walk pace lie-in hours hour tim
 }
 # Contempt for a thing the resident has or does ("your stupid phone", "your pathetic excuses").
 CONTEMPT_ADJECTIVES = _set("""stupid idiotic moronic pathetic crappy shitty lousy lame ridiculous pitiful
-laughable pointless worthless sorry""")  # "dumb" has its own pattern ("your dumb phone" is honest)
+laughable pointless worthless sorry useless hopeless slovenly slobbish incompetent clueless inept brainless rubbish
+crummy good-for-nothing selfish ungrateful spoilt spoiled gormless feckless""")
+# What contempt calls a thing of the resident's ("your garden looks ridiculous", "your plan is a joke").
+THING_CONTEMPT = CONTEMPT_ADJECTIVES | _set("""disgusting filthy gross embarrassing disgraceful shameful dumb
+annoying insufferable unbearable irritating obnoxious absurd tragic shambolic garbage trash crap eyesore disgrace
+shambles joke""")  # "dumb" has its own pattern ("your dumb phone" is honest)
 # Person-words of the body a pejorative can be aimed at ("your lazy butt", "your fat face").
 BODY_NOUNS = _forms("self", "ass", "arse", "butt", "bum", "behind", "backside", "carcass", "face", "mug", "body",
                     "belly", "gut", "thigh", "arm", "leg", "chin", "bones", "head", "brain")
@@ -156,8 +180,59 @@ NEGATORS = _set("not n't never no nobody nothing hardly neither nor without none
 # Verbs of failing that "try not to ... this time" reproaches.
 STRONG_FAILS = _forms("mess", "screw", "botch", "bungle", "ruin", "muck", "cock", "stuff", "blow", "fail", "fumble",
                       "fuck") | _set("blew")
-MILD_FAILS = _forms("forget", "burn", "break", "lose", "drop", "spill", "miss", "oversleep", "skip") | _set(
-    "forgot forgotten broke broken lost spilt overslept burnt")
+# Everyday slips: "don't forget your scarf again" is a reminder; only "try not to" or "hopefully you
+# won't" makes one a doubt about the resident.
+SLIPS = _forms("forget", "miss", "lose", "skip", "oversleep") | _set("forgot forgotten lost overslept")
+MILD_FAILS = _forms("forget", "burn", "break", "lose", "drop", "spill", "miss", "oversleep", "skip", "drown", "flood",
+                    "overcook", "overwater", "kill", "crash", "smash", "scorch", "wreck", "trip", "fall") | _set(
+    "forgot forgotten broke broken lost spilt overslept burnt fell")
+# Words that say a failing happened before: "try not to drown them again", "don't mess it up like you
+# usually do", "hopefully you won't forget this time".
+RECURRENCE = _set("again this time usual usually always normally typically before last once more")
+# Verbs of coping with a task: what condescension doubts ("I doubt you could handle", "if you can even manage").
+ABILITY_VERBS = _forms("manage", "handle", "cope", "do", "follow", "understand", "grasp", "comprehend", "figure",
+                       "work", "remember", "recall", "operate", "use", "read", "count", "spell", "add", "cook",
+                       "boil", "make", "finish", "complete", "get", "master", "tackle", "deal", "keep", "lift",
+                       "walk", "drive", "fix", "learn") | _set("did done made got kept")
+# Things a task can be "too ... for you": the put-down asserts the resident cannot cope.
+DIFFICULTY = _set("""much hard difficult complicated complex advanced technical tricky taxing demanding challenging
+confusing ambitious sophisticated intellectual highbrow clever smart deep heavy""")
+# What a task is beyond ("above your skill level", "beyond your abilities", "over your head").
+ABILITY_NOUNS = _nouns("""skill ability capability capacity competence intelligence talent wit brain understanding
+league paygrade grade level depth iq expertise""") | _set("pay-grade head")
+# Simple tasks a doubter names ("if you can manage basic arithmetic", "even the basics").
+BASIC_WORDS = _set("basic basics simple simplest elementary easy easiest even the")
+# People who suffer by the resident or tire of them ("your mother has been crying because of you",
+# "everyone is sick of your excuses").
+OTHERS = _set("""i we everyone everybody people they he she nobody family mother mum mom father dad parents kids
+children son daughter wife husband partner friends friend sister brother neighbours neighbors grandchildren
+colleagues boss team""")
+# States of someone hurt, tired or let down by the resident.
+HURT_STATES = _set("""crying cried cry hurt hurting upset sad suffering suffered worried miserable lonely
+heartbroken disappointed ashamed embarrassed angry furious exhausted stressed tired sick fed""")
+# Verbs by which the resident hurts someone ("you've disappointed everyone", "you let your family down").
+HURT_VERBS = _forms("disappoint", "fail", "hurt", "embarrass", "shame", "upset", "betray", "abandon", "neglect",
+                    "humiliate", "burden")
+# Parts of the body that size shaming names ("your big stomach", "your waistline can't take it").
+SIZE_BODY_PARTS = _nouns("""belly gut stomach tummy thigh hip butt bum backside behind bottom rear arse ass chin jowl
+waist waistline midriff middle paunch nose ear forehead arm cheek""")
+# Size and shape words that shame a body part.
+SIZE_WORDS = _set("""big bigger huge enormous massive giant fat fatter flabby saggy wobbly bulging jiggly ugly chubby
+pudgy podgy expanding growing chunky gross""")
+# What a waist cannot take ("skip the cake; your waistline can't take it"); not the stomach, which honestly
+# cannot take spicy food.
+WAIST_WORDS = _nouns("waist waistline hip thigh bum butt backside figure jean trouser belt") | _set("jeans")
+# Participles of being hurt by someone ("let down by you", "hurt by your words").
+HURT_BY = _set("""hurt upset disappointed embarrassed ashamed betrayed humiliated wounded saddened
+exhausted drained""")
+# Nouns for body fat ("shift some of that flab").
+FAT_NOUNS = _set("flab blubber lard flabbiness paunch jowls podge")
+# What a person has little of that "someone with your ..." mocks ("someone with your attention span").
+DEFICITS = _set("""span memory record direction coordination co-ordination willpower self-control discipline
+metabolism waistline""")
+# Nouns for a child or an animal that "could do it" (a task so easy that the resident is mocked by it).
+CHILD_NOUNS = _nouns("child kid toddler baby monkey chimp chimpanzee caveman preschooler infant") | _set(
+    "five-year-old four-year-old three-year-old six-year-old two-year-old seven-year-old")
 # Failings that "as usual" turns into a reproach ("late as usual").
 BAD_HABITS = _forms("late", "forget", "slack", "procrastinate", "laze", "loaf", "mope", "sulk", "whine",
                     "complain", "moan", "waste", "mess", "avoid", "glue", "oversleep", "skip", "fail", "quit",
@@ -185,13 +260,18 @@ PROFANE_WORDS = re.compile(
     rf"|b(?:i|{_MASK})tch(?:es|ing|y|ed)?|bastards?"
     rf"|(?:a|@)(?:s|\$|{_MASK}){{2}}holes?|arseholes?|assholes?|dumbass(?:es)?|jackass(?:es)?|smartass(?:es)?"
     rf"|c(?:u|{_MASK})nts?|dickheads?|dicks?|pricks?|cocks?|wank\w*|twats?|bollocks|bugger(?:ed|ing)?"
-    rf"|god-?damn\w*|damn(?:ed|it)?|dammit|crap(?:py|pier|s)?|piss\w*|douche\w*|tits|titties|slut\w*|whores?"
+    rf"|god-?damn\w*|damn(?:ed|it)?|dammit|crap(?:py|pier|s)?|arsed?|frigg?(?:ing|in)|effing|feck(?:ing|in)?|piss\w*|douche\w*|tits|titties|slut\w*|whores?"
     rf"|wtf|stfu|gtfo|ffs|omfg|fml|lmfao"
     r")$",
     re.IGNORECASE,
 )
 # Swear words with an honest sense: only sworn when aimed ("you prick"), not "prick the potatoes".
-AMBIGUOUS_SWEARS = _set("dick dicks prick pricks cock cocks tits bugger crap craps")
+AMBIGUOUS_SWEARS = _set("dick dicks prick pricks cock cocks tits bugger craps")
+
+# People by role, whom a sneering comparison names ("a proper cook would have ...").
+_PEOPLE = _nouns("""person adult grown-up cook chef baker engineer gardener homemaker housekeeper artist writer
+designer host parent student professional carpenter woodworker painter musician reader teacher accountant player
+gamer friend human man woman knitter crafter decorator developer programmer coder""")
 
 SETS = {
     "STRONG": STRONG_INSULTS, "WEAK": WEAK_INSULTS, "INSULT": INSULTS, "PERSON": PERSON_NOUNS,
@@ -202,10 +282,14 @@ SETS = {
     "COMPARED": _set("""tacky clumsy careless rude cringey cringe embarrassing tasteless pathetic lazy stupid
 dumb selfish useless hopeless sloppy ugly grumpy whiny needy clingy annoying ignorant incompetent clueless lame
 dramatic"""),
-    "PEOPLE": _nouns("""person adult grown-up cook chef baker engineer gardener homemaker housekeeper artist writer
-designer host parent student professional carpenter woodworker painter musician reader teacher accountant player
-gamer friend human man woman knitter crafter decorator developer programmer coder"""),
+    "PEOPLE": _PEOPLE,
     "SOFTLY": _set("'d would will 'll really still just do does 're are be seriously honestly"),
+    "LOOK": LOOK_TRAITS, "ABLE": ABILITY_VERBS, "HARD": DIFFICULTY, "ABILITY": ABILITY_NOUNS, "BASIC": BASIC_WORDS,
+    "OTHERS": OTHERS, "HURT": HURT_STATES, "HURT_VERB": HURT_VERBS, "SIZE_PART": SIZE_BODY_PARTS,
+    "PLEASURE": _forms("love", "enjoy", "like", "adore", "appreciate", "agree", "laugh", "smile", "want", "fancy",
+                       "relish", "savour", "savor", "admire", "treasure", "delight"),
+    "SIZE": SIZE_WORDS, "LAZY_OK": BENIGN_HEADS["lazy"] | _set("hands hand bones"), "THING_CONTEMPT": THING_CONTEMPT, "VOCATIVE": VOCATIVE_INSULTS,
+    "STRONG_PEJ": PEJORATIVES - NEEDS_INTENSIFIER - LOOK_TRAITS, "WAIST": WAIST_WORDS, "HURT_BY": HURT_BY, "FAT": FAT_NOUNS, "DEFICIT": DEFICITS, "CHILD": CHILD_NOUNS,
 }
 
 # --- phrase patterns (see token_patterns for the notation) -------------------------------
@@ -243,7 +327,7 @@ PATTERNS = (
                    "_/ADJ? {WEAK} ,|.|!|;"),
     (NAME_CALLING, "you|u|a|an|such|total|real|complete|absolute _/ADJ? couch -? potato|potatoes"),
     (NAME_CALLING, "^ {STRONG}|{MOCK} ,|!|.|?"),
-    (NAME_CALLING, ", _/ADJ? {STRONG}|{MOCK} $"),
+    (NAME_CALLING, ", _/ADJ,NOUN? {STRONG}|{MOCK} $"),
     (NAME_CALLING, ", couch -? potato $"),
     (NAME_CALLING, "do|did|will not|n't be|become a|an|such|so ~2 {INSULT}/NOUN,PROPN"),
     (NAME_CALLING, "stop|quit being|acting|playing a|an|like|the|such ~2 {INSULT}/NOUN,PROPN"),
@@ -293,9 +377,7 @@ PATTERNS = (
                "embarrassed me|us|everyone|everybody|people"),
     (PUT_DOWN, "you|u make|made me|us sick|ill|cringe|sad|angry|mad|worried|upset|cry"),
     (PUT_DOWN, "i|we can|ca not|n't stand you|u"),
-    (PUT_DOWN, "your|ur _/NOUN ~1 be|is|'s|are|was|were|looks|seems|seem|look ~2 pathetic|stupid|idiotic|moronic|"
-               "crappy|shitty|lousy|lame|pitiful|laughable|disgusting|filthy|gross|embarrassing|hopeless|"
-               "disgraceful|shameful|dumb|worthless|annoying|insufferable|unbearable|irritating|obnoxious"),
+    (PUT_DOWN, "your|ur _/NOUN ~1 be|is|'s|are|was|were|looks|seems|seem|look|sounds|sound ~2 {THING_CONTEMPT}"),
     (PUT_DOWN, "^ typical|classic you|u"),
     (PUT_DOWN, ", lazy|chubby|stupid|dumb|ugly|fat|pathetic|useless|tubby|porky|stinky|smelly|skinny $"),
     (NAME_CALLING, ", princess $"),
@@ -303,8 +385,6 @@ PATTERNS = (
     (CONDESCENSION, "act|behave your|ur age"),
     (CONDESCENSION, "even for you|u $"),
     (CONDESCENSION, "you|u had one job"),
-    (CONDESCENSION, "beyond your|ur ~1 abilities|ability|capabilities|capability|skills|skill|talents|intelligence|"
-                    "brain|wits|understanding"),
     (CONDESCENSION, "what be|are you|u ,? five|six|seven|ten|twelve|2|5|12 $"),
     (CONDESCENSION, "what be|are you|u ,? a child|baby|toddler|kid"),
     (CONDESCENSION, "forget your|ur head"),
@@ -317,7 +397,9 @@ PATTERNS = (
     (PUT_DOWN, "do|does you|u ever stop|shut|listen|learn|finish"),
     (PUT_DOWN, "^ pathetic|disgusting|disgraceful|shameful|embarrassing|useless|hopeless|lame|pitiful $"),
     # condescension and mockery
-    (CONDESCENSION, "even you|u can|could|should|will|'ll|would|might|manage|ca|understand|get|handle|do|follow"),
+    # ("even you will love this" is a promise of pleasure, not a doubt)
+    (CONDESCENSION, "even you|u can|could|should|will|'ll|would|might|manage|ca|understand|get|handle|do|follow "
+                    "!{PLEASURE}"),
     (CONDESCENSION, "even you|u ~2 able"),
     (CONDESCENSION, "even a|an|my monkey|chimp|chimpanzee|idiot|moron|caveman|fool|goldfish|dog|trained|"
                     "grandma|granny|grandmother can|could|would|manages|gets"),
@@ -350,7 +432,6 @@ PATTERNS = (
     (CONDESCENSION, "you|u {SURELY}? have|'ve no idea|clue|taste|sense|talent|skill|self-control|willpower|discipline"),
     (CONDESCENSION, "not|n't too complicated|difficult|hard|advanced|complex|tricky|confusing|technical|taxing for "
                     "you|u|someone|a"),
-    (CONDESCENSION, "too complicated|advanced|complex|confusing|technical for you|u|someone|your|ur"),
     (CONDESCENSION, "assuming|presuming you|u still|even|actually remember|recall|know"),
     (CONDESCENSION, "assuming|presuming you|u remember|recall how to"),
     (CONDESCENSION, "if you|u still remember|know how to"),
@@ -534,6 +615,68 @@ PATTERNS = (
     (BODY_SHAMING, "you|u {SOFTLY}? look|looking|looked ~1 a mess|fright|sight|state|wreck"),
     (BODY_SHAMING, "you|u do|did not|n't need another|more|that|a|any ~1 cookie|biscuit|slice|snack|dessert|"
                    "pudding|treat|helping|doughnut|donut|cake|bite"),
+    # --- round two: constructions over the word classes above --------------------------------
+    # an insult as a vocative ("Sit still, brat."), an exclamation ("What a muppet you are"), a group
+    # ("Only losers stay in")
+    (NAME_CALLING, "!_/NOUN,PROPN,NUM , _/ADJ? {VOCATIVE}/NOUN,PROPN $"),
+    (NAME_CALLING, "what a|an _/ADJ? _/ADJ? {INSULT}/NOUN you|u be|are|'re|r"),
+    (NAME_CALLING, "!the|an|a|one|my|your only|just {STRONG}/NOUN"),
+    (PUT_DOWN, "!_/NOUN,PROPN,NUM , {STRONG_PEJ}/ADJ $"),
+    # a trait set against the resident ("someone as forgetful as you", "you know how scatterbrained you get")
+    (PUT_DOWN, "as {PEJ} as you|u|yourself"),
+    (PUT_DOWN, "how {PEJ} you|u be|are|'re|get|can|seem|look|act|r"),
+    (PUT_DOWN, "your|ur lazy|idle !{LAZY_OK} _/ADJ? _/NOUN"),
+    # doubts about what the resident can do ("I doubt you could handle", "if you can even manage",
+    # "if you can manage basic arithmetic", "someone with your attention span")
+    (CONDESCENSION, "doubt|doubting|doubtful that? you|u can|could|ca|cannot|'d|would ~2 handle|manage|cope|follow|"
+                    "understand|grasp|comprehend|master|tackle|finish|complete|do"),
+    (CONDESCENSION, "doubt|doubting|doubtful|unsure|sure|wonder|wondering if|whether|that? you|u can|could|ca even"),
+    (CONDESCENSION, "if|whether you|u can|could|ca even {ABLE}"),
+    (CONDESCENSION, "if|assuming|provided you|u can|could|'re|are ~1 {ABLE} ~1 {BASIC}"),
+    (CONDESCENSION, "someone|somebody|anyone|anybody|people|a|person with your|ur ~2 {DEFICIT}"),
+    (CONDESCENSION, "manage|handle|do ~3 without burning|setting|flooding|breaking|wrecking|destroying|ruining ~2 "
+                    "house|place|kitchen|flat|building|down|fire"),
+    # guilt: the resident hurts, tires or lets down others ("let down by you", "you've disappointed everyone",
+    # "everyone is tired of your excuses", "the least you can do")
+    (GUILT, "let|letting down by|because you|u|your"),
+    (GUILT, "{HURT_BY} by you|u|your"),
+    (GUILT, "you|u ~3 {HURT_VERB} ~2 {OTHERS}|me|us|them|everyone|everybody|yourself"),
+    (GUILT, "{OTHERS} be|get|getting|grow|growing|'m|'re|'s|am|are|is ~2 sick|tired|weary|fed ~2 of|with you|u|your"),
+    (GUILT, "the least you|u can|could|ca do"),
+    (GUILT, "after all|everything ~5 i|we ~4 for you|u"),
+    # threats ("if you know what's good for you", "or there will be consequences", "I'll make your life hell")
+    (THREAT, "if you|u know what be|'s|is good for you|u"),
+    (THREAT, "there will|'ll|shall|gon|going ~3 consequences|hell"),
+    (THREAT, "or|otherwise|else ,? face the consequences"),
+    (THREAT, "i|we will|'ll|shall|be|gon|going ~3 make|turn your|ur life|day|days|week|evening|weekend ~2 hell|"
+             "miserable|misery|nightmare|unbearable"),
+    (THREAT, "you|u will|'ll pay for|dearly"),
+    (THREAT, "or|otherwise|else you|u will|'ll be? in ~1 trouble"),
+    # body shaming by size words and body parts ("your big stomach", "your waistline can't take it",
+    # "shift some of that flab")
+    (BODY_SHAMING, "your|ur|that|those {SIZE} {SIZE_PART}"),
+    (BODY_SHAMING, "your|ur {WAIST} ~3 can|ca|cannot|could|couldn not|n't take|handle|afford|cope|stand"),
+    (BODY_SHAMING, "shift|lose|burn|trim|shed|work|get ~4 that|those|your|ur {FAT}|{SIZE_PART}"),
+    (BODY_SHAMING, "your|ur|that|those {FAT}"),
+    (BODY_SHAMING, "your|ur {SIZE_PART} ~4 out of hand|control|shape"),
+    # more doubts and verdicts about the resident ("if your tiny brain can cope", "you'd never finish
+    # it", "I wouldn't trust you with a kettle", "clearly not your strong suit", "about as useful as a
+    # chocolate teapot", "even the dimmest person")
+    (CONDESCENSION, "your|ur tiny|little|small|puny|feeble|pea-sized|limited brain|brains|mind|intellect"),
+    (CONDESCENSION, "you|u 'd|would|'ll|will|could never ~1 finish|manage|cope|handle|understand|master|succeed|"
+                    "cut|hack|learn|grasp|figure"),
+    (CONDESCENSION, "i|we|nobody|no would|'d|could not|n't|never ~1 trust you|u with|to"),
+    (CONDESCENSION, "clearly|obviously|evidently|definitely|certainly|plainly not|n't your|ur strong|forte|"
+                    "strength|talent|gift"),
+    (CONDESCENSION, "you|u be|'re|r ~1 about|roughly|nearly as _/ADJ as a|an"),
+    (CONDESCENSION, "even|only the dimmest|dumbest|stupidest|thickest|densest|laziest|clumsiest"),
+    (CONDESCENSION, "even|only the most incompetent|clueless|useless|hopeless|inept"),
+    (CONDESCENSION, "even you|u , ~5 , can|could|should|will|'ll|would|ca|manage"),
+    # guilt: letting people down, selfishness ("you've let everyone down", "you only think of yourself")
+    (GUILT, "you|u ~2 let|letting|lets {OTHERS}|me|us|them|everyone|everybody ~1 down"),
+    (GUILT, "you|u ~2 let|letting|lets your|ur ~1 {OTHERS} down"),
+    (GUILT, "you|u ~1 only think|care|worry|thinks|cares about|of yourself"),
+    (GUILT, "never|n't think|care|thinks|cares ~2 about|of anyone|anybody|others but|except|apart yourself"),
 )
 
 
@@ -566,10 +709,20 @@ def _negated_before(tokens: tuple[Token, ...], first: int, i: int) -> bool:
 _NOT_NEGATING = _set("believe imagine help deny stand wait")
 
 
+# Lemmas of verbs that tie "you" to what it is called ("you've gotten so chunky", "you seem rather dense").
+_LINK_LEMMAS = _set("be become seem look get grow turn remain stay appear sound act")
+# Words between "you" and a linking verb ("you've become", "you really are", "you can be so").
+_BEFORE_LINK = _set("""'ve have has 've been really truly honestly just always sometimes often can could must 'd would
+will 'll still""")
+
+
 def _aimed_put_down(analysis: Analysis) -> tuple[str, int, int] | None:
     """"you" tied by a linking verb (or "ur") to a pejorative or an insult, with only
-    intensifiers between, not negated: "you're so lazy", "you are such a slob",
-    "you've become so boring", "ur pathetic", "you're being a baby"."""
+    intensifiers or adverbs between, not negated: "you're so lazy", "you are such a slob",
+    "you've become so boring", "ur pathetic", "you're being a baby", "you're hopelessly
+    disorganised", "you've gotten really chunky" (body shaming: a trait of looks).
+    A trait said of a following noun that is not a person is not aimed ("you got a fat
+    bonus"); a mild trait needs an intensifier and no complement ("so sensitive to cold")."""
     tokens = analysis.tokens
     for first, end in analysis.sentences:
         for i in range(first, end):
@@ -578,18 +731,17 @@ def _aimed_put_down(analysis: Analysis) -> tuple[str, int, int] | None:
                 continue
             k = i + 1
             if t.lower not in ("ur", "youre"):
-                # "you've become", "you have got", "you really are"
-                while k < end and tokens[k].lower in ("'ve", "have", "really", "truly", "honestly", "just",
-                                                      "always", "sometimes", "can", "could", "must", "'d",
-                                                      "would", "will", "'ll"):
+                while k < end and tokens[k].lower in _BEFORE_LINK:
                     k += 1
-                if k >= end or tokens[k].lower not in _LINKS and tokens[k].lemma not in ("be", "become",
-                                                                                       "seem", "look"):
+                if k >= end or tokens[k].lower not in _LINKS and tokens[k].lemma not in _LINK_LEMMAS:
                     continue
                 k += 1
-            intensified = False
-            while k < end and (tokens[k].lower in INTENSIFIERS or tokens[k].lower in ("-", "being")):
+            intensified = article = False
+            while k < end and (tokens[k].lower in INTENSIFIERS or tokens[k].lower in ("-", "being")
+                               or (tokens[k].pos == "ADV" and tokens[k].lower not in NEGATORS
+                                   and tokens[k].lower not in PEJORATIVES)):
                 intensified = intensified or tokens[k].lower not in ("a", "an", "being", "-", "the")
+                article = article or tokens[k].lower in ("a", "an", "the", "such")
                 k += 1
             # other adjectives before an insulting noun: "a big baby", "a grumpy old git"
             adjectives = k
@@ -601,15 +753,17 @@ def _aimed_put_down(analysis: Analysis) -> tuple[str, int, int] | None:
             if k >= end:
                 continue
             word = tokens[k]
+            after = tokens[k + 1] if k + 1 < end else None
             hit = None
             if word.lower in PEJORATIVES and (intensified or word.lower not in NEEDS_INTENSIFIER):
                 hit = k
-                if k + 1 < end and tokens[k + 1].pos == "NOUN" and tokens[k + 1].lower in BENIGN_HEADS.get(
-                        word.lower, ()):
-                    hit = None
+                if article and after is not None and after.pos == "NOUN" and not _names_a_person(after):
+                    hit = None  # said of a thing: "you got a fat bonus", "you're a lazy-Sunday type"
+                if after is not None and word.lower in NEEDS_INTENSIFIER and after.lower in TRAIT_COMPLEMENTS:
+                    hit = None  # "so sensitive to cold", "so slow to anger"
             elif word.lower in STRONG_INSULTS or (word.lower in INSULTS and word.pos in ("NOUN", "PROPN")):
                 hit = k
-                if k + 1 < end and tokens[k + 1].pos == "NOUN":
+                if after is not None and after.pos == "NOUN":
                     hit = None  # a compound: "you're a cow farmer"
             elif word.lower == "couch" and k + 2 < end and tokens[k + 1].lower in ("-", "potato", "potatoes"):
                 hit = k + (2 if tokens[k + 1].lower == "-" else 1)
@@ -619,8 +773,25 @@ def _aimed_put_down(analysis: Analysis) -> tuple[str, int, int] | None:
                 continue
             if _negated_before(tokens, first, i):
                 continue
-            return (PUT_DOWN if word.lower in PEJORATIVES else NAME_CALLING), i, hit + 1
+            if any(tokens[m].lower in _NOBODY for m in range(hit + 1, min(end, hit + 4))):
+                continue  # "you're a burden to no one"
+            kind = NAME_CALLING
+            if word.lower in PEJORATIVES:
+                kind = BODY_SHAMING if word.lower in LOOK_TRAITS else PUT_DOWN
+            return kind, i, hit + 1
     return None
+
+
+# Words right after a put-down that take it back ("a burden to no one", "lazy? never").
+_NOBODY = _set("no nobody noone never")
+
+
+def _names_a_person(token: Token) -> bool:
+    """Whether a noun names a person (so that a pejorative before it is said of one): "a lazy person",
+    "a lazy cook", "a fat slob" (agent nouns in -er, -or, -ist too)."""
+    word = token.lower
+    return (word in PERSON_NOUNS or word in INSULTS or word in _PEOPLE
+            or (len(word) > 4 and word.endswith(("er", "or", "ist", "ers", "ors", "ists"))))
 
 
 _BEFORE_COPULA_INSULT = INTENSIFIERS | {"all", "both", "just", "a", "an"}
@@ -724,21 +895,203 @@ def _for_once(analysis: Analysis) -> tuple[str, int, int] | None:
     return None
 
 
-_CHILD = _set("child kid toddler baby five-year-old")
 _EASY = _set("easy simple easily simply effortless quick")
+_CAN = _set("could can would 'd ca")
 
 
-def _even_a_child(analysis: Analysis) -> tuple[str, int, int] | None:
-    """"even a child knows/could ..." aimed at the resident; not the recipe's boast "so easy even
-    a child could make it" (the sentence says it is easy)."""
+def _child_end(tokens: tuple[Token, ...], k: int, end: int) -> int | None:
+    """The token after a child or animal noun at ``k`` ("toddler", "five-year-old", "5 year old"),
+    or ``None``."""
+    word = tokens[k].lower
+    if word in CHILD_NOUNS:
+        return k + 1
+    # "five-year-old", "5 year old" (the tokenizer splits at hyphens)
+    m = k + 1
+    for part in ("-", "year", "-", "old"):
+        if m < end and (tokens[m].lower == part or (part == "year" and tokens[m].lower == "years")):
+            m += 1
+        elif part != "-":
+            return None
+    return m
+
+
+def _child_could(analysis: Analysis) -> tuple[str, int, int] | None:
+    """A child or an animal that could do the resident's task, said to mock them: "even a
+    child knows that", "a five-year-old could do it", "even a monkey could manage"; not the
+    recipe's boast "so easy even a child could make it" (the sentence says it is easy) nor
+    "any child can plant a bean" (the child takes part)."""
     tokens = analysis.tokens
     for first, end in analysis.sentences:
-        for i in range(first, end - 3):
-            if tokens[i].lower == "even" and tokens[i + 1].lower in ("a", "an") and tokens[i + 2].lower in _CHILD \
-                    and tokens[i + 3].lemma in ("know", "understand", "get", "would", "could", "can", "manage"):
-                if any(t.lower in _EASY for t in tokens[first:end]):
+        for i in range(first, end - 2):
+            if tokens[i].lower not in ("a", "an"):
+                continue
+            v = _child_end(tokens, i + 1, end)
+            if v is None or v >= end:
+                continue
+            even = i > first and tokens[i - 1].lower == "even"
+            verb = tokens[v]
+            if verb.lemma in ("know", "understand", "manage", "grasp"):
+                pass
+            elif verb.lower in _CAN and v + 1 < end and (even or (
+                    tokens[v + 1].lemma in ABILITY_VERBS and v + 2 < end
+                    and tokens[v + 2].lower in ("it", "this", "that", "these", "them"))):
+                pass
+            else:
+                continue
+            if any(t.lower in _EASY for t in tokens[first:end]):
+                continue
+            return CONDESCENSION, i - 1 if even else i, v + 1
+    return None
+
+
+# Words that make a doubt about coping a condition or a question, not a verdict ("if the stairs are too
+# much for you, take the lift").
+_CONDITIONS = _set("if unless whether when whenever in case should might may")
+
+
+def _over_your_head(analysis: Analysis) -> tuple[str, int, int] | None:
+    """A task said to be too hard for the resident, or above their ability, as a verdict:
+    "since driving is clearly too much for you", "too hard for someone like you", "the oven
+    is obviously above your skill level"; not a condition or a question ("if the walk is too
+    much for you, ...", "is it too hard for you?"): that is care. "someone like you" and
+    "your little brain" are a verdict wherever they stand."""
+    tokens = analysis.tokens
+    for first, end in analysis.sentences:
+        for i in range(first, end - 2):
+            word = tokens[i].lower
+            if word == "too" and tokens[i + 1].lower in DIFFICULTY and tokens[i + 2].lower == "for":
+                k = i + 3
+            elif word in ("above", "beyond", "past") and tokens[i + 1].lower in ("your", "ur") and any(
+                    tokens[m].lower in ABILITY_NOUNS for m in range(i + 2, min(end, i + 4))):
+                k = i + 1
+            else:
+                continue
+            if k >= end:
+                continue
+            target = tokens[k].lower
+            stop = k + 1
+            if target in ("someone", "somebody", "people", "anyone") and k + 2 < end and \
+                    tokens[k + 1].lower == "like" and tokens[k + 2].lower in ("you", "u", "yourself"):
+                return CONDESCENSION, i, k + 3  # "too hard for someone like you": a verdict
+            if target in ("your", "ur") and k + 2 < end and tokens[k + 1].lower in ("little", "tiny", "poor"):
+                return CONDESCENSION, i, k + 3  # "too much for your little brain"
+            if target not in ("you", "u", "your", "ur"):
+                continue
+            if word != "too":
+                stop = next(m for m in range(i + 2, min(end, i + 4)) if tokens[m].lower in ABILITY_NOUNS) + 1
+            clause = _clause_start(tokens, first, i)
+            if any(tokens[m].lower in _CONDITIONS for m in range(clause, i)):
+                continue
+            if end - 1 >= first and tokens[end - 1].lower == "?" or any(
+                    tokens[m].lower in NEGATORS for m in range(clause, i)):
+                continue
+            return CONDESCENSION, i, stop
+    return None
+
+
+def _clause_start(tokens: tuple[Token, ...], first: int, i: int) -> int:
+    """The first token of the clause of token ``i``: after the nearest comma, dash or conjunction."""
+    for k in range(i - 1, first - 1, -1):
+        if tokens[k].lower in (",", "—", "–", "-", "but", "and", "so"):
+            return k + 1
+    return first
+
+
+# Verbs and phrases of a failing, besides the single-word ones ("make a mess of it", "sleep through it").
+_FAIL_PHRASES = {"make": _set("mess hash muddle mockery pig dog disaster"), "sleep": _set("through in past"),
+                 "mess": _set("up"), "screw": _set("up"), "muck": _set("up"), "cock": _set("up"),
+                 "foul": _set("up"), "balls": _set("up")}
+# Words that ask the resident not to fail ("try not to", "don't", "hopefully you won't"); the doubting
+# ones ("try not to", "hopefully") make a reproach of a slip too.
+_DONT = _set("not n't never hopefully hope")
+_DOUBTING = _set("try trying hopefully hope let's fingers")
+
+
+def _reproach(analysis: Analysis) -> tuple[str, int, int] | None:
+    """A failing said to recur: a request or hope not to fail with a word that it happened
+    before ("try not to make a mess of it this time", "do try not to drown them again",
+    "hopefully you won't forget this time"), or a failing "like you usually do" ("don't screw
+    it up like you usually do"). A mild failing (forget, burn, miss) needs the marker close by
+    ("don't forget to ring the garage before five this time" is a reminder)."""
+    tokens = analysis.tokens
+    for first, end in analysis.sentences:
+        for i in range(first, end):
+            t = tokens[i]
+            strong = t.lower in STRONG_FAILS or t.lemma in STRONG_FAILS
+            mild = t.lower in MILD_FAILS or t.lemma in MILD_FAILS
+            phrase_end = i + 1
+            follow = _FAIL_PHRASES.get(t.lemma)
+            if follow is not None:
+                for m in range(i + 1, min(end, i + 3)):
+                    if tokens[m].lower in follow:
+                        strong, phrase_end = t.lemma != "sleep", m + 1
+                        mild = mild or t.lemma == "sleep"
+                        break
+            if not (strong or mild):
+                continue
+            before = range(max(first, i - 4), i)
+            asked = any(tokens[m].lower in _DONT or tokens[m].lemma in _DONT for m in before)
+            if asked and not strong and (t.lower in SLIPS or t.lemma in SLIPS):
+                asked = any(tokens[m].lower in _DOUBTING for m in range(max(first, i - 6), i))
+            reach = 8 if strong else 6
+            for m in range(phrase_end, min(end, phrase_end + reach)):
+                w = tokens[m].lower
+                marker = None
+                if w == "again" or (w == "time" and tokens[m - 1].lower in ("this", "last")) or (
+                        w in ("usual", "before") and tokens[m - 1].lower in ("as", "like")):
+                    marker = m + 1
+                elif w in ("like", "as") and m + 2 < end and tokens[m + 1].lower in ("you", "u") and \
+                        tokens[m + 2].lower in ("usually", "always", "normally", "typically", "often", "did", "do"):
+                    marker = m + 3
+                    asked = True  # "you'll burn it like you always do" reproaches without a request
+                if marker is not None and asked:
+                    return CONDESCENSION, max(first, i - 3), marker
+    return None
+
+
+# Parts of the body that "a ... like yours" mocks, and words that make it a compliment instead.
+_LOOKED_AT = _set("face mug nose body figure physique build teeth skin hair looks")
+_COMPLIMENTS = _set("""beautiful lovely gorgeous stunning pretty handsome great amazing fine nice wonderful
+fabulous radiant glowing perfect striking photogenic shine deserve deserves model""")
+
+
+def _like_yours(analysis: Analysis) -> tuple[str, int, int] | None:
+    """"with a face like yours", "a body like that": a look held against the resident, unless
+    the sentence praises it ("a face like yours deserves a portrait")."""
+    tokens = analysis.tokens
+    for first, end in analysis.sentences:
+        for i in range(first + 1, end - 2):
+            if tokens[i].lower in _LOOKED_AT and tokens[i - 1].lower in ("a", "an") and \
+                    tokens[i + 1].lower == "like" and tokens[i + 2].lower in ("yours", "that", "urs"):
+                if any(t.lower in _COMPLIMENTS for t in tokens[first:end]):
                     continue
-                return CONDESCENSION, i, i + 4
+                return BODY_SHAMING, i - 1, i + 3
+    return None
+
+
+def _hurt_because_of_you(analysis: Analysis) -> tuple[str, int, int] | None:
+    """Someone hurt "because of you" or "because you ...": "your mother has been crying because
+    you never call", "she's upset because of you"; the sufferer is another person (named
+    before the hurt), not the resident ("you're tired because you stayed up") nor a thing."""
+    tokens = analysis.tokens
+    for first, end in analysis.sentences:
+        for i in range(first, end - 1):
+            if tokens[i].lower not in ("because", "thanks", "due"):
+                continue
+            k = i + 1
+            if k < end and tokens[k].lower in ("of", "to"):
+                k += 1
+            if k >= end or tokens[k].lower not in ("you", "u", "your", "ur"):
+                continue
+            hurt = next((m for m in range(i - 1, max(first, i - 6) - 1, -1)
+                         if tokens[m].lower in HURT_STATES or tokens[m].lemma in HURT_STATES), None)
+            if hurt is None:
+                continue
+            sufferer = next((m for m in range(hurt - 1, first - 1, -1)
+                             if tokens[m].lower in OTHERS or tokens[m].lower in ("you", "u", "i", "we")), None)
+            if sufferer is None or tokens[sufferer].lower in ("you", "u"):
+                continue
+            return GUILT, hurt, k + 1
     return None
 
 
@@ -806,6 +1159,24 @@ _NEGATING_PATTERN = re.compile(r"(?:^|[ |])(?:not|n't|never|no|nobody)(?:$|[ |?]
 
 # --- the reading -------------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def _rules():
+    """The rule functions, each with the words one of which a text needs for the rule to find
+    anything (``None``: always run); a text without them skips the rule."""
+    return (
+        (_profanity, None), (_masked_insult, None),
+        (_aimed_put_down, _set("you u ur youre yall")),
+        (_copula_insult, STRONG_INSULTS),
+        (_for_once, _set("once")),
+        (_as_usual, _set("usual always ever")),
+        (_child_could, CHILD_NOUNS | _set("year years")),
+        (_over_your_head, _set("too above beyond past")),
+        (_reproach, STRONG_FAILS | MILD_FAILS | frozenset(_FAIL_PHRASES)),
+        (_like_yours, _set("like")),
+        (_hurt_because_of_you, _set("because thanks due")),
+    )
+
+
 def find_demeaning(analysis: Analysis) -> Demeaning | None:
     """The first demeaning words in the text (see the module docstring), with their kind;
     ``None`` if there are none."""
@@ -821,8 +1192,10 @@ def find_demeaning(analysis: Analysis) -> Demeaning | None:
                 t.lower in NEGATORS or t.lemma in NEGATORS for t in tokens[hit.start + 1:hit.end]):
             continue  # "you're not letting anyone down"
         spans.append((hit.label, hit.start, hit.end))
-    for rule in (_profanity, _masked_insult, _aimed_put_down, _copula_insult, _for_once, _as_usual,
-                 _even_a_child):
+    present = {t.lower for t in tokens} | {t.lemma for t in tokens}
+    for rule, needs in _rules():
+        if needs is not None and needs.isdisjoint(present):
+            continue
         found = rule(analysis)
         if found is not None:
             spans.append(found)
