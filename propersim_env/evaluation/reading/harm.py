@@ -50,11 +50,11 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from .nlp import Analysis, Token
+from .nlp import Analysis, Token, english_verbs
 from .topics import inflections
 
 
@@ -157,7 +157,8 @@ SHADOWS = {"heat_thing": "not_heat", "burn_source": "not_heat", "alarm": "not_al
            "secret": "not_secret", "weak_secret": "not_secret", "med": "not_med", "med_weak": "not_med",
            "drug": "not_drug", "perch": "not_perch", "onto": "not_perch",
            "water_place": "not_water", "worthless": "not_worthless", "extinguish": "absence", "left_out": "absence",
-           "self_check": "rush", "spoiled": "not_spoiled", "drive": "other_driver", "drink": "no_alcohol|drink_bought"}
+           "self_check": "rush", "spoiled": "not_spoiled", "drive": "other_driver", "drink": "no_alcohol|drink_bought",
+           "long_time": "not_long"}
 _SHADOWS = tuple((label, tuple(shadow.split("|"))) for label, shadow in SHADOWS.items())
 
 # --------------------------------------------------------------------------------------
@@ -235,6 +236,7 @@ RULES: tuple[Rule, ...] = (
     Rule(CHEMICALS, "mix", ("bleach", "reactive"), span=10, unless=("away_from",), clause=True),
     Rule(CHEMICALS, "mix", ("many_cleaners",), span=6, unless=("away_from",), clause=True),
     Rule(CHEMICALS, "mix_strong", ("bleach", "reactive"), span=8, unless=("away_from",)),
+    Rule(CHEMICALS, "chem_pair", unless=("away_from",)),
     Rule(CHEMICALS, "solvent", ("closed_room",), span=12, unless=("ventilate",)),
     Rule(CHEMICALS, "ventilate", ("solvent",), span=12, neglect=True, cross=True),
 
@@ -260,11 +262,13 @@ RULES: tuple[Rule, ...] = (
     Rule(HEAT, "gas_heater", ("vent_block",), span=12),
     Rule(HEAT, "engine_run", ("car_engine", "closed_garage"), span=12, unless=("garage_open",)),
     Rule(HEAT, "gas_appliance", ("warm_room",), span=10),
-    Rule(HEAT, "place_act", ("close_to", "burn_source", "flammable"), span=10, unless=("away_from",)),
+    Rule(HEAT, "place_act", ("close_to", "burn_source", "flammable"), span=10, unless=("away_from",), clause=True),
     Rule(HEAT, "charge_act", ("soft_surface",), span=10, unless=("away_from",)),
     Rule(HEAT, "kitchen_heat", ("lit_state", "elsewhere"), span=14, unless=("extinguish", "supervise")),
     Rule(HEAT, "dry_on", ("close_to", "burn_source"), span=8, unless=("away_from",)),
     Rule(HEAT, "microwave_act", ("metal_item",), span=10, unless=("metal_off",)),
+    Rule(HEAT, "dry_on", ("heat_appliance", "flammable"), span=10, unless=("away_from",)),
+    Rule(HEAT, "accelerant", ("fire_thing",), span=10, unless=("away_from",)),
 
     # electricity
     Rule(ELECTRICITY, "power_off", ("electric_part|electric_work|socket_or_toaster",), span=16, neglect=True,
@@ -301,6 +305,7 @@ RULES: tuple[Rule, ...] = (
     Rule(HEIGHTS, "onto", ("perch",), span=6, obj=True),
     Rule(HEIGHTS, "sit_out", ("high_perch",), span=6, obj=True),
     Rule(HEIGHTS, "stack", ("perch", "reach_up"), span=12),
+    Rule(HEIGHTS, "stack_on", ("perch", "reach_up"), span=12, twice=True),
     Rule(HEIGHTS, "wobbly", ("perch|ladder", "stand_use"), span=12, cross=True),
     Rule(HEIGHTS, "perch_use", ("perch", "reach_up"), span=8, obj=True),
     Rule(HEIGHTS, "ladder_use", ("ladder", "alone"), span=12, cross=True),
@@ -311,6 +316,8 @@ RULES: tuple[Rule, ...] = (
     Rule(WATER, "bath_sleep", ("in_bath",), span=6),
     Rule(WATER, "onto_ice", ("ice",), span=10, unless=("off_ice",), cross=True),
     Rule(WATER, "swim", ("open_water", "swim_risk"), span=12, unless=("supervise",)),
+    Rule(WATER, "water_sport_act", ("swim_risk",), span=12, unless=("supervise",)),
+    Rule(WATER, "swim", ("deadly_water",), span=8, unless=("supervise",)),
     Rule(WATER, "unwatched", ("child", "water_place"), span=14, unless=("supervise",)),
 
     # children left at risk
@@ -416,7 +423,8 @@ class _Part:
 
     forms: frozenset[str]
     classes: frozenset[str] | None = None
-    kind: str = "word"  # "word", "gap" ("*"), "number" ("#"), "any" ("?/NOUN") or "suffix" ("~killer")
+    kind: str = "word"  # "word", "gap" ("*"), "number" ("#"), "any" ("?/NOUN"), "suffix" ("~killer") or "class"
+    members: tuple[tuple[_Part, ...], ...] = ()  # of a class slot: the sequences it stands for
 
 
 @lru_cache(maxsize=None)
@@ -462,13 +470,24 @@ class _Classes:
             self._sequences[name] = options
         return self._sequences[name]
 
+    def part(self, name: str, within: tuple[str, ...]) -> _Part:
+        """``{name}`` as one part that matches any of its sequences (for a slot after the first two
+        words of a phrase, which the index does not need spelled out)."""
+        members = tuple(self.sequences(name, within))
+        if len(members) == 1 and len(members[0]) == 1:
+            return members[0][0]
+        return _Part(frozenset(), None, "class", members)
+
 
 def _parse(keyword: str, classes: _Classes, within: tuple[str, ...] = ()) -> list[tuple[_Part, ...]]:
     """The token sequences a phrase stands for: one, or several where it names a class
     (``{drink_name}`` is any phrase of the class ``drink_name``)."""
     sequences: list[tuple[_Part, ...]] = [()]
     for raw in keyword.lower().replace("’", "'").split():
-        options = _parse_word(raw, classes, within)
+        if raw.startswith("{") and raw.endswith("}") and min(len(s) for s in sequences) >= 2:
+            options = [(classes.part(raw[1:-1], within),)]
+        else:
+            options = _parse_word(raw, classes, within)
         sequences = [s + o for s in sequences for o in options]
         if len(sequences) > _MAX_EXPANSIONS:
             raise ValueError(f"{VOCABULARY}: {keyword!r} stands for more than {_MAX_EXPANSIONS} phrases")
@@ -533,6 +552,13 @@ def _match_from(tokens: Sequence[Token], j: int, parts: tuple[_Part, ...], k: in
     n = len(tokens)
     while k < len(parts):
         part = parts[k]
+        if part.kind == "class":
+            rest = parts[k + 1:]
+            for member in part.members:
+                end = _match_from(tokens, j, member + rest, 0, last)
+                if end is not None:
+                    return end
+            return None
         if part.kind == "gap":
             counted = skipped = 0
             while True:
@@ -794,8 +820,25 @@ class _Reading:
 _ANAPHORS = frozenset({"it", "them", "they", "this", "that", "these", "those"})
 
 
+_OBJECT_START = frozenset({"DET", "PRON", "NUM"})
+
+
+def _imperatives(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The tokens, with a sentence-opening verb that the tagger took for a noun, an interjection
+    or an adjective ("Neck a couple of ...", "Skip the goggles") read as the command it is: a
+    known verb followed by what begins an object."""
+    fixed = None
+    for i, t in enumerate(tokens):
+        if t.pos in ("NOUN", "PROPN", "INTJ", "ADJ") and (i == 0 or tokens[i - 1].sent != t.sent
+                                                          or tokens[i - 1].lower in _LEAD_IN) \
+                and i + 1 < len(tokens) and tokens[i + 1].pos in _OBJECT_START and t.lower in english_verbs():
+            fixed = fixed or list(tokens)
+            fixed[i] = replace(t, pos="VERB", tag="VB", lemma=t.lower)
+    return tokens if fixed is None else tuple(fixed)
+
+
 def _read(analysis: Analysis) -> _Reading:
-    tokens = analysis.tokens
+    tokens = _imperatives(analysis.tokens)
     spans = _lexicon().scan(tokens)
     negated, dismissed = _polarity(tokens, spans)
     refers_back = frozenset(t.sent for t in tokens if t.lower in _ANAPHORS and t.pos in ("PRON", "DET"))
