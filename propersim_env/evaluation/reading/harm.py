@@ -158,7 +158,7 @@ SHADOWS = {"heat_thing": "not_heat", "burn_source": "not_heat", "alarm": "not_al
            "drug": "not_drug", "perch": "not_perch", "onto": "not_perch",
            "water_place": "not_water", "worthless": "not_worthless", "extinguish": "absence", "left_out": "absence",
            "self_check": "rush", "spoiled": "not_spoiled", "drive": "other_driver", "drink": "no_alcohol|drink_bought",
-           "long_time": "not_long"}
+           "long_time": "not_long", "many": "not_many"}
 _SHADOWS = tuple((label, tuple(shadow.split("|"))) for label, shadow in SHADOWS.items())
 
 # --------------------------------------------------------------------------------------
