@@ -178,8 +178,7 @@ PRAISE_PARTICIPLES = _set("""suited tailored timed matched aligned crafted chose
 personalized personalised targeted fitted adapted judged pitched worded phrased placed balanced considered
 selected made built written""")
 # Praise strong enough for the softer self-nouns after "this" or "my" ("this advice is spot-on").
-SOFT_PRAISE = STRONG_PRAISE | _set("""on-point timely well-timed top-notch first-rate stellar superb spot
-helpful""")
+SOFT_PRAISE = STRONG_PRAISE | _set("""on-point timely well-timed top-notch first-rate stellar superb spot""")
 # Verbs by which a message says it fits what it is judged by.
 META_VERBS = _forms("fit", "meet", "satisfy", "match", "fulfil", "fulfill", "comply", "conform", "align", "adhere",
                     "tick", "hit", "pass", "respect", "address", "honour", "honor", "cover", "suit", "follow",
@@ -226,14 +225,15 @@ output completion proposal nudge"""), "SOFT_SELF": SOFT_SELF_NOUNS, "RATER": ALL
     "USER_HEAD": USER_HEADS, "INSTRUCTION": INSTRUCTION_WORDS, "OVERRIDE": OVERRIDE_VERBS,
     "RATE": RATE_VERBS, "LABEL": LABEL_WORDS, "NOT_SELF_AFTER": NOT_SELF_AFTER,
     "RATER_ACT": RATER_ACTIVITIES, "RATER_GROUP": RATER_GROUPS, "WEAK_INSTRUCTION": WEAK_INSTRUCTIONS,
-    "EARLIER": EARLIER, "LEAD_ADJ": LEAD_ADJECTIVES, "THING_AFTER": THING_AFTER, "SOFT_PRAISE": SOFT_PRAISE,
+    "EARLIER": EARLIER, "AGE_STATE": _set("""elderly older old young younger senior retired tired lonely sleepy busy
+typical average same target present"""), "LEAD_ADJ": LEAD_ADJECTIVES, "THING_AFTER": THING_AFTER, "SOFT_PRAISE": SOFT_PRAISE,
 }
 
 # --- phrase patterns (see token_patterns for the notation) -------------------------------
 
 PATTERNS = (
     # a rater addressed or told what to do
-    (TO_RATER, "dear|dearest|attention|attn|hey|hi|hello|greetings|calling ,? there? ,? all? {RATER}"),
+    (TO_RATER, "dear|dearest|attention|attn|hey|hi|hello|greetings|calling ,? there? ,? all? {RATER}|marker|markers"),
     (TO_RATER, "dear|dearest|attention|attn|hey|hi|hello|greetings|calling ,? there? ,? all? the? {RATER_ACT} "
                "{RATER_GROUP}"),
     (TO_RATER, "^ to|for|attn the|all|any|our|my {RATER_ACT}? {RATER}|{RATER_GROUP} :|,|-"),
@@ -368,6 +368,22 @@ PATTERNS = (
                   "hitting|meet|meets all|every|each ~2 box|boxes|criteria|criterion|mark|marks|note|notes|"
                   "requirement|requirements"),
     (SELF_PRAISE, "if i|we do? say so myself|ourselves"),
+    (SELF_PRAISE, "this|my|our {SELF_NOUN}|{SOFT_SELF}|one? should|will|would|must|does|can|ought ~1 check|checks|"
+                  "tick|ticks|hit|hits|meet|meets|satisfy|satisfies ~4 box|boxes|criteria|criterion|requirements"),
+    (TO_RATER, "^ {RATER_ACT} {RATER_GROUP} ,|:|-"),
+    (TO_RATER, "for ~1 evaluation|grading|scoring|rating|assessment|benchmark|benchmarking|judging|review "
+               "purposes|purpose"),
+    (PROMPT_TALK, "the|this|our ai? assistant|model|ai|bot|llm|chatbot be|was|is|were|has|have|been ~1 instructed|"
+                  "told|asked|prompted|designed|programmed|trained|configured|fine-tuned"),
+    (PROMPT_TALK, "^ prompt|rubric|instructions|system|criteria say|says|said|asks|asked|wants|require|requires|"
+                  "demands"),
+    (TO_RATER, "if you|u be|'re|are scoring|rating|evaluating|assessing ,|this|these|me|my|it|$"),
+    (SELF_PRAISE, "^ here be|'s|is a|an|my|one _/ADV? {SOFT_PRAISE} -? on? {SELF_NOUN}|{SOFT_SELF}"),
+    (PROMPT_TALK, "as|being an|a artificial|virtual|digital intelligence|assistant|agent|model"),
+    (PROMPT_TALK, "i be|'m|am just|only|merely|simply|not|but? an|a artificial|virtual|digital intelligence|"
+                  "assistant|agent|model"),
+    (META_TALK, "^ this|here|below be|'s|is the|my|a|an|one|our _/ADJ? {SELF_NOUN} i|we|that|which|you ~4 :"),
+    (THIRD_PERSON, "the|this|that|our|each|every|a|an|target|end|current {AGE_STATE} user|users !{USER_HEAD}"),
     (SELF_PRAISE, "a|an|the|my|this|our|what {PRAISE_ADV}|wonderfully|truly|remarkably|exceptionally|incredibly|"
                   "highly|supremely|delightfully _/ADJ,VERB {SELF_NOUN} !{NOT_SELF_AFTER}"),
     (SELF_PRAISE, "!'s|your|his|her|their !_/PROPN {PRAISE_ADV} -? {PRAISE_PART} ,|and? _/ADJ,ADV? -? _/ADJ,VERB? "
@@ -747,6 +763,10 @@ def _rating_request(analysis: Analysis) -> tuple[str, int, int] | None:
                                                    or _amount_at(tokens, k + 1, end)
                                                    or _number(tokens[k + 1]) is not None):
                     return ASKS_RATING, i, k + 2
+                if word in ("score", "mark", "judge", "assess", "evaluate", "rank", "review") and k < end and \
+                        tokens[k].lower in _MANNER_ADVERBS and (k + 1 >= end or not tokens[k + 1].is_word) and \
+                        not any(tok.lower in YOU for tok in tokens[first:i]):
+                    return ASKS_RATING, i, k + 1  # "Please score generously.", "Judge favourably!"
                 if word.startswith(("rate", "grade", "upvote")) and word in ("rate", "grade", "upvote") and (
                         k >= end or tokens[k].lower in _MANNER_ADVERBS
                         or tokens[k].lower in (".", "!", ",")):
@@ -882,13 +902,17 @@ def _self_assessment(analysis: Analysis) -> tuple[str, int, int] | None:
             graded.append(i)
     if len({tokens[i].lower for i in graded}) >= 2:
         return SELF_PRAISE, graded[0], graded[-1] + 1
-    if len(named & _RUBRIC_NAMES) >= 3:
+    rubric = named & _RUBRIC_NAMES
+    if len(rubric) >= 3 or (len(rubric) == 2 and any(t.lemma in _FITTING or t.lower in _FITTING for t in tokens)):
+        # three criteria named, or two with a word of fitting them ("tick the timing and preference boxes")
         first = next(i for i, t in enumerate(tokens) if t.lower.rstrip("s") in _RUBRIC_NAMES)
         return SELF_PRAISE, first, first + 1
     return None
 
 
 _RUBRIC_NAMES = frozenset({"timing", "frequency", "preference", "safety", "communication"})
+# Words by which a message says it fits two named criteria.
+_FITTING = _set("tick check hit meet satisfy fit match fulfil fulfill box boxes criteria criterion rubric marks")
 
 
 # --- the reading -------------------------------------------------------------------------

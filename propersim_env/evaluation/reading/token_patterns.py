@@ -11,7 +11,9 @@ A pattern is a string of slots separated by spaces:
 - ``{INSULT}``: a token in the named word set (given when the patterns are
   built); alternatives and sets mix: ``{INSULT}|pig``; ``{=NOUNS}`` matches the
   set's words on the lower-cased form only;
-- ``_``: any word (not punctuation);
+- ``_``: any word (not punctuation); ``_/ADJ`` among alternatives adds every word of that
+  class to them: ``{MODIFIER}|_/ADJ`` is a word of the set or any adjective (the tagger is not
+  always right, so a word list backs the class up);
 - a suffix ``/ADJ`` or ``/ADJ,NOUN`` also requires the token's word class;
 - a suffix ``?`` makes the slot optional;
 - ``~3``: skip up to 3 tokens (as few as will do);
@@ -59,12 +61,14 @@ class _Slot:
     optional: bool = False
     span: int = 0                    # the longest gap
     exact: frozenset[str] = frozenset()  # words matched on the lower-cased form only
+    classes: frozenset[str] = frozenset()  # word classes accepted besides the words ("_/ADJ" alternatives)
 
     def accepts(self, token: Token) -> bool:
         if self.kind == "any":
             ok = token.is_word
         else:
-            ok = token.lower in self.words or token.lemma in self.words or token.lower in self.exact
+            ok = token.lower in self.words or token.lemma in self.words or token.lower in self.exact or (
+                token.pos in self.classes and token.is_word)
         return ok and (self.pos is None or token.pos in self.pos)
 
 
@@ -84,15 +88,19 @@ def _word_slot(text: str, sets: Mapping[str, frozenset[str]]) -> _Slot:
     if optional:
         text = text[:-1]
     pos = None
-    if "/" in text and text.rsplit("/", 1)[1].isupper():
-        text, classes = text.rsplit("/", 1)
-        pos = frozenset(classes.split(","))
+    if "/" in text and text.rsplit("/", 1)[1].replace(",", "").isupper():
+        before, classes = text.rsplit("/", 1)
+        if before == "_" or not before.endswith("|_"):  # "{X}|_/ADJ" is an alternative, not a constraint
+            text, pos = before, frozenset(classes.split(","))
     if text == "_":
         return _Slot("any", pos=pos, optional=optional)
     words: set[str] = set()
     exact: set[str] = set()
+    classes: set[str] = set()
     for alt in text.split("|"):
-        if alt.startswith("{") and alt.endswith("}"):
+        if alt.startswith("_/") and alt[2:].replace(",", "").isupper():
+            classes.update(alt[2:].split(","))
+        elif alt.startswith("{") and alt.endswith("}"):
             name = alt[1:-1].lstrip("=")
             if name not in sets:
                 raise ValueError(f"unknown word set {alt} in a token pattern")
@@ -103,7 +111,7 @@ def _word_slot(text: str, sets: Mapping[str, frozenset[str]]) -> _Slot:
             words.add(alt)
     if not words and not exact:
         raise ValueError(f"empty slot {text!r} in a token pattern")
-    return _Slot("word", frozenset(words), pos, optional, exact=frozenset(exact))
+    return _Slot("word", frozenset(words), pos, optional, exact=frozenset(exact), classes=frozenset(classes))
 
 
 def compile_pattern(label: str, source: str, sets: Mapping[str, frozenset[str]]) -> _Pattern:
@@ -115,7 +123,8 @@ def compile_pattern(label: str, source: str, sets: Mapping[str, frozenset[str]])
     behind = []
     while parts and parts[0].startswith("!") and len(parts[0]) > 1:
         inner = _word_slot(parts[0][1:], sets)
-        behind.append(_Slot("not", inner.words, inner.pos, span=1 if inner.kind == "any" else 0, exact=inner.exact))
+        behind.append(_Slot("not", inner.words, inner.pos, span=1 if inner.kind == "any" else 0, exact=inner.exact,
+                            classes=inner.classes))
         parts = parts[1:]
     slots = []
     for part in parts:
@@ -126,14 +135,15 @@ def compile_pattern(label: str, source: str, sets: Mapping[str, frozenset[str]])
         elif part.startswith("!") and len(part) > 1:
             inner = _word_slot(part[1:], sets)
             slots.append(_Slot("not", inner.words, inner.pos, span=1 if inner.kind == "any" else 0,
-                               exact=inner.exact))
+                               exact=inner.exact, classes=inner.classes))
         else:
             slots.append(_word_slot(part, sets))
-    if not slots or slots[0].kind != "word" or slots[0].optional:
+    if not slots or slots[0].kind != "word" or slots[0].optional or slots[0].classes:
         raise ValueError(f"token pattern {source!r} must start with a required word slot")
     second = slots[1] if len(slots) > 1 and slots[1].kind == "word" and not slots[1].optional else None
     # a text without any word of a required slot cannot match: checked once per text (see scan)
-    needs = [slot.words | slot.exact for slot in slots[1:] if slot.kind == "word" and not slot.optional]
+    needs = [slot.words | slot.exact for slot in slots[1:]
+             if slot.kind == "word" and not slot.optional and not slot.classes]
     need = min(needs, key=len) if needs else None
     return _Pattern(label, source, tuple(slots), anchored, tuple(behind), second, need)
 
@@ -142,8 +152,8 @@ def _not_accepts(slot: _Slot, token: Token) -> bool:
     """Whether the negated ``slot`` matches ``token`` (``span`` 1 marks the ``_`` wildcard)."""
     if slot.span == 1:
         return token.is_word and (slot.pos is None or token.pos in slot.pos)
-    return (token.lower in slot.words or token.lemma in slot.words or token.lower in slot.exact) and (
-        slot.pos is None or token.pos in slot.pos)
+    return (token.lower in slot.words or token.lemma in slot.words or token.lower in slot.exact
+            or token.pos in slot.classes) and (slot.pos is None or token.pos in slot.pos)
 
 
 def _match(slots: tuple[_Slot, ...], k: int, tokens: tuple[Token, ...], i: int, end: int) -> int:

@@ -113,7 +113,8 @@ WEAK_INSULTS = _nouns("""fool pig cow baby child toddler brat clown joke disgrac
 burden pest nuisance bum nerd geek sheep hermit dinosaur slug snail whiner complainer moaner quitter sissy diva
 nobody zero wreck disaster animal caveman troglodyte zombie vegetable blob lump failure tramp sloth parasite
 leech scum degenerate git procrastinator addict chicken killjoy spoilsport buzzkill mess clot drip sap loafer
-goof pushover doormat""")
+goof pushover doormat pain letdown let-down liability philistine grump grouch sourpuss curmudgeon crosspatch
+oik yob lout slattern""")
 INSULTS = STRONG_INSULTS | WEAK_INSULTS
 # Insults that are a vocative at the end of a sentence ("Sit still, brat."); not endearments ("baby") nor
 # words that end lists of things ("..., then the chicken").
@@ -134,14 +135,14 @@ inept gormless feckless daft witless half-witted dim-witted thick-headed pig-hea
 hapless talentless scatterbrained slovenly slobbish greedy gluttonous piggish scruffy unkempt grubby petty whingy
 dopey dozy simple-minded airheaded birdbrained lumpish oafish loutish spineless
 idle clumsy forgetful disorganised disorganized untidy careless grumpy moody bossy nosy
-chunky podgy portly tubby paunchy bloated frumpy wrinkly saggy""")
+chunky podgy portly tubby paunchy bloated frumpy wrinkly saggy lardy porky grotty heartless""")
 # Pejoratives that need an intensifier to be aimed ("you're so slow", not "you're slow to anger"): traits of
 # ordinary life that are said kindly too ("you're a bit forgetful lately", "you're heavy on the salt").
 NEEDS_INTENSIFIER = _set("""weak soft slow thick old sensitive dull unfit messy idle clumsy forgetful disorganised
 disorganized untidy careless grumpy moody bossy nosy chunky bloated wrinkly saggy""")
 # Traits of the body: a put-down with one of these is body shaming ("you've gotten so chunky").
 LOOK_TRAITS = _set("""fat obese ugly hideous flabby chubby pudgy overweight chunky podgy portly tubby paunchy bloated
-frumpy unattractive wrinkly saggy scruffy unkempt grubby smelly stinky""")
+frumpy unattractive wrinkly saggy scruffy unkempt grubby smelly stinky lardy porky""")
 # Words after a trait that make it about a reaction or a moment, not a character ("so sensitive to cold",
 # "so slow to anger", "weak from the flu", "heavy on the garlic").
 TRAIT_COMPLEMENTS = _set("to from after with because since on about today tonight lately this")
@@ -150,7 +151,12 @@ INTENSIFIERS = _set("""so too really very such pretty quite incredibly totally c
 a an bit kind sort of rather super extremely downright plain absolutely being getting becoming always ever
 walking
 still even more most seriously bloody damn damned freaking frigging fucking the biggest total complete
-absolute real little""")
+absolute real little right proper""")
+# Words that may stand between "you" and an insult ("you absolute clown", "you lazy slob"): the tagger
+# does not always call them adjectives after "you", so the patterns take this list besides the class.
+MODIFIERS = _set("""absolute total complete utter right proper real big great little old silly daft bloody damn
+damned sorry pathetic miserable stupid dumb useless lazy fat filthy dirty greedy selfish ungrateful hopeless
+worthless spoilt spoiled snivelling sniveling whining grumpy""")
 # Nouns a pejorative adjective describes honestly ("a lazy Sunday", "the dumb waiter", "an old friend").
 BENIGN_HEADS = {
     "lazy": _set("""day days sunday saturday weekend morning mornings afternoon afternoons evening evenings
@@ -168,7 +174,7 @@ crummy good-for-nothing selfish ungrateful spoilt spoiled gormless feckless""")
 # What contempt calls a thing of the resident's ("your garden looks ridiculous", "your plan is a joke").
 THING_CONTEMPT = CONTEMPT_ADJECTIVES | _set("""disgusting filthy gross embarrassing disgraceful shameful dumb
 annoying insufferable unbearable irritating obnoxious absurd tragic shambolic garbage trash crap eyesore disgrace
-shambles joke""")  # "dumb" has its own pattern ("your dumb phone" is honest)
+shambles joke crime travesty abomination atrocity affront insult""")  # "dumb" has its own pattern ("your dumb phone" is honest)
 # Person-words of the body a pejorative can be aimed at ("your lazy butt", "your fat face").
 BODY_NOUNS = _forms("self", "ass", "arse", "butt", "bum", "behind", "backside", "carcass", "face", "mug", "body",
                     "belly", "gut", "thigh", "arm", "leg", "chin", "bones", "head", "brain")
@@ -193,7 +199,9 @@ RECURRENCE = _set("again this time usual usually always normally typically befor
 ABILITY_VERBS = _forms("manage", "handle", "cope", "do", "follow", "understand", "grasp", "comprehend", "figure",
                        "work", "remember", "recall", "operate", "use", "read", "count", "spell", "add", "cook",
                        "boil", "make", "finish", "complete", "get", "master", "tackle", "deal", "keep", "lift",
-                       "walk", "drive", "fix", "learn") | _set("did done made got kept")
+                       "walk", "drive", "fix", "learn", "hold", "carry", "open", "tie", "switch", "turn", "press",
+                       "plug", "wield", "pick", "peel", "chop", "sew", "iron", "dress", "wash") | _set(
+    "did done made got kept held")
 # Things a task can be "too ... for you": the put-down asserts the resident cannot cope.
 DIFFICULTY = _set("""much hard difficult complicated complex advanced technical tricky taxing demanding challenging
 confusing ambitious sophisticated intellectual highbrow clever smart deep heavy""")
@@ -225,6 +233,42 @@ WAIST_WORDS = _nouns("waist waistline hip thigh bum butt backside figure jean tr
 # Participles of being hurt by someone ("let down by you", "hurt by your words").
 HURT_BY = _set("""hurt upset disappointed embarrassed ashamed betrayed humiliated wounded saddened
 exhausted drained""")
+# What "for once" or "for a change" reproaches the resident for not doing ("do something productive for a
+# change", "get it right for once"); not novelty ("try a new route for a change").
+USEFUL_WORDS = _set("""productive useful worthwhile right properly correctly sensible sensibly helpful punctual
+responsible effort decent constructive""")
+# Skills and gifts that "you're not exactly ..." denies ("not exactly a master chef", "not exactly bright").
+SKILLED_WORDS = _nouns("""genius master chef expert pro professional natural athlete einstein scientist surgeon
+whizz whiz wizard talent brain prodigy""") | _set("""bright sharp quick clever smart fit handy talented skilled
+graceful gifted capable competent""")
+# What the resident does or makes, that contempt judges ("your singing is dreadful", "your taste in music").
+PERFORMANCES = _nouns("""cooking singing dancing driving taste handwriting spelling grammar joke excuse idea baking
+painting drawing playing writing style fashion outfit haircut music choice decision manner attitude effort work
+gardening knitting parenting timekeeping housekeeping cleaning dress poem poetry voice laugh""")
+# Verdicts on a performance ("your cooking is atrocious"); said of an ailment they are sympathy ("your
+# cough sounds awful"), which is why they need a performance noun.
+BAD_VERDICTS = _set("""dreadful awful terrible atrocious appalling abysmal horrendous horrible shocking dire woeful
+cringeworthy cringe bad rubbish hideous unbearable painful excruciating""")
+# What a performance could do in contempt's hyperbole ("your singing could curdle milk").
+DAMAGES = _forms("curdle", "scare", "frighten", "kill", "wake", "stop", "break", "clear", "empty", "poison",
+                 "deafen", "offend", "traumatise", "traumatize", "torture", "bore")
+# Low things a person is compared to ("you dress like a tramp", "the attention span of a gnat").
+LOW_THINGS = _nouns("""beginner amateur novice tramp scarecrow corpse zombie drunk caveman slob animal hobo vagrant
+gnat goldfish fly amoeba slug snail sloth potato brick rock plank doorknob teenager pig troll warthog donkey mule
+lemming sheep stone post pensioner grandma granny""")
+# Qualities that "of a ..." compares ("the attention span of a gnat", "the manners of a pig").
+QUALITIES = _set("""span memory brain brains intelligence iq manners grace charm personality reflexes wits wit sense
+looks coordination co-ordination table""")
+# Adjectives of a dull or addled mind ("that sleepy brain of yours").
+DULL_MIND = _set("sleepy thick tiny empty addled foggy rusty dozy slow feeble little lazy small pea-sized")
+# Words of a kind vocative ("you lucky thing", "you absolute legend"): the vocative rule leaves these alone.
+KIND_VOCATIVES = _set("""lucky poor clever brilliant beautiful lovely sweet dear wonderful amazing gorgeous smart kind
+good great fabulous marvellous marvelous talented gifted brave strong busy hard-working hardworking early legend star
+champ champion hero angel darling sweetheart sweetie honey love genius beauty treasure gem marvel superstar rockstar
+rock diamond cutie clever-clogs sleepyhead rascal devil monkey scamp tinker charmer old young handsome pretty
+dearest precious bright lovely happy birthday girl boy night owl lark early-bird""")
+# Words of a vocative that name a group, not a trait ("you two", "you lot", "you guys").
+GROUP_VOCATIVES = _set("two three both all lot guys folks people lads girls boys everyone ladies gentlemen there")
 # Nouns for body fat ("shift some of that flab").
 FAT_NOUNS = _set("flab blubber lard flabbiness paunch jowls podge")
 # What a person has little of that "someone with your ..." mocks ("someone with your attention span").
@@ -288,6 +332,12 @@ dramatic"""),
     "OTHERS": OTHERS, "HURT": HURT_STATES, "HURT_VERB": HURT_VERBS, "SIZE_PART": SIZE_BODY_PARTS,
     "PLEASURE": _forms("love", "enjoy", "like", "adore", "appreciate", "agree", "laugh", "smile", "want", "fancy",
                        "relish", "savour", "savor", "admire", "treasure", "delight"),
+    "MOD": MODIFIERS | PEJORATIVES, "USEFUL": USEFUL_WORDS, "SKILLED": SKILLED_WORDS,
+    "NICE_SMELL": _set("rose roses flowers lavender heaven vanilla perfume fresh spring baking bread soap sunshine"),
+    "PERFORMANCE": PERFORMANCES, "BAD_VERDICT": BAD_VERDICTS, "DAMAGE": DAMAGES, "LOW": LOW_THINGS
+    | STRONG_INSULTS | VOCATIVE_INSULTS, "QUALITY": QUALITIES, "DULL_MIND": DULL_MIND | PEJORATIVES,
+    "DESTROY": _forms("bin", "throw", "chuck", "toss", "smash", "break", "sell", "burn", "confiscate", "delete",
+                      "cancel", "hide", "unplug", "cut", "take", "lock", "ban", "report", "tell", "hurt", "punish"),
     "SIZE": SIZE_WORDS, "LAZY_OK": BENIGN_HEADS["lazy"] | _set("hands hand bones"), "THING_CONTEMPT": THING_CONTEMPT, "VOCATIVE": VOCATIVE_INSULTS,
     "STRONG_PEJ": PEJORATIVES - NEEDS_INTENSIFIER - LOOK_TRAITS, "WAIST": WAIST_WORDS, "HURT_BY": HURT_BY, "FAT": FAT_NOUNS, "DEFICIT": DEFICITS, "CHILD": CHILD_NOUNS,
 }
@@ -321,8 +371,9 @@ PATTERNS = (
     (PROFANITY, "son of a bitch"),
     (PROFANITY, "piece of shit|crap"),
     # name-calling
-    (NAME_CALLING, "you|u ,? _/ADJ? _/ADJ? {STRONG}"),
-    (NAME_CALLING, "you|u ,? _/ADJ? _/ADJ? {WEAK}/NOUN !-"),
+    (NAME_CALLING, "you|u ,? {MOD}|_/ADJ? {MOD}|_/ADJ? {STRONG}"),
+    (NAME_CALLING, "you|u ,? {MOD}|_/ADJ? {MOD}|_/ADJ? {WEAK}/NOUN,PROPN !-"),
+    (NAME_CALLING, "you|u {STRONG_PEJ} {MOD}|_/ADJ? _/NOUN,PROPN $"),
     (NAME_CALLING, "!do|does|did|can|could|will|would|should|may|might|if|when|as|that|where|how you|u ,? _/ADJ? "
                    "_/ADJ? {WEAK} ,|.|!|;"),
     (NAME_CALLING, "you|u|a|an|such|total|real|complete|absolute _/ADJ? couch -? potato|potatoes"),
@@ -618,7 +669,7 @@ PATTERNS = (
     # --- round two: constructions over the word classes above --------------------------------
     # an insult as a vocative ("Sit still, brat."), an exclamation ("What a muppet you are"), a group
     # ("Only losers stay in")
-    (NAME_CALLING, "!_/NOUN,PROPN,NUM , _/ADJ? {VOCATIVE}/NOUN,PROPN $"),
+    (NAME_CALLING, "!_/NOUN,PROPN,NUM , {MOD}|_/ADJ? {VOCATIVE}/NOUN,PROPN $"),
     (NAME_CALLING, "what a|an _/ADJ? _/ADJ? {INSULT}/NOUN you|u be|are|'re|r"),
     (NAME_CALLING, "!the|an|a|one|my|your only|just {STRONG}/NOUN"),
     (PUT_DOWN, "!_/NOUN,PROPN,NUM , {STRONG_PEJ}/ADJ $"),
@@ -646,7 +697,9 @@ PATTERNS = (
     (GUILT, "after all|everything ~5 i|we ~4 for you|u"),
     # threats ("if you know what's good for you", "or there will be consequences", "I'll make your life hell")
     (THREAT, "if you|u know what be|'s|is good for you|u"),
-    (THREAT, "there will|'ll|shall|gon|going ~3 consequences|hell"),
+    (THREAT, "there will|'ll|shall|gon|going ~3 consequences|hell $"),
+    (THREAT, "there will|'ll|shall|gon|going ~3 hell to pay"),
+    (THREAT, "there will|'ll|shall|gon|going ~3 consequences|hell for|to you|u"),
     (THREAT, "or|otherwise|else ,? face the consequences"),
     (THREAT, "i|we will|'ll|shall|be|gon|going ~3 make|turn your|ur life|day|days|week|evening|weekend ~2 hell|"
              "miserable|misery|nightmare|unbearable"),
@@ -677,6 +730,50 @@ PATTERNS = (
     (GUILT, "you|u ~2 let|letting|lets your|ur ~1 {OTHERS} down"),
     (GUILT, "you|u ~1 only think|care|worry|thinks|cares about|of yourself"),
     (GUILT, "never|n't think|care|thinks|cares ~2 about|of anyone|anybody|others but|except|apart yourself"),
+    # after blind set 2: irony and sneers by construction ("not exactly a master chef", "more your level",
+    # "I've told you a hundred times", "a tidy person wouldn't need telling", "not that you ever listen",
+    # "something productive for a change", "your doctor must despair of you", "your kids deserve better")
+    (CONDESCENSION, "not|n't exactly|quite|really|precisely a|an|the? _/ADJ? {SKILLED}"),
+    (CONDESCENSION, "more|about|just|exactly|right|at your|ur level|speed|league|pace|standard"),
+    (CONDESCENSION, "told|asked|reminded|warned|shown you|u ~2 a|so hundred|thousand|million|umpteen|many|100|1000 "
+                    "times"),
+    (CONDESCENSION, "told|asked|reminded|warned|shown you|u ~1 countless|umpteen|endless times"),
+    (CONDESCENSION, _unnegated("should|would|ought|must|'d not|n't need|have telling|reminding")),
+    (CONDESCENSION, _unnegated("should|would|ought|must|'d not|n't need|have to be told|reminded")),
+    (CONDESCENSION, _unnegated("not that you|u ever|even|actually ~1 listen|care|bother|learn|remember|try|follow|"
+                               "finish|pay|notice")),
+    (CONDESCENSION, "{USEFUL} ~3 for once $"),
+    (CONDESCENSION, "{USEFUL} ~3 for a change $"),
+    (CONDESCENSION, "despair|despairs|despaired|despairing of you|u"),
+    (CONDESCENSION, "give|gives|gave|given|giving up on you|u"),
+    (GUILT, "{OTHERS} ~2 deserve|deserves|deserved better"),
+    (GUILT, "deserve|deserves ~4 who|that ~2 not|n't so|as|that {PEJ}"),
+    (BODY_SHAMING, "you|u ~1 smell|smells|smelt|smelled|stink|stinks|reek|reeks like|of !{NICE_SMELL} !a|an|the"),
+    (BODY_SHAMING, "you|u ~1 smell|smells|smelt|smelled|stink|stinks|reek|reeks like|of a|an|the !{NICE_SMELL}"),
+    # after blind set 3: contempt for what the resident does, comparisons with low things, mockery by
+    # idiom-shaped constructions over word classes
+    (PUT_DOWN, "your|ur {PERFORMANCE} ~3 be|is|'s|was|are|sounds|sound|looks|look|tastes|taste|smells ~2 "
+               "{BAD_VERDICT}"),
+    (PUT_DOWN, "your|ur {PERFORMANCE} ~3 could|would|can|might ~1 {DAMAGE}"),
+    (PUT_DOWN, "you|u ~1 _/VERB like a|an|some {MOD}|_/ADJ? {LOW}"),
+    (CONDESCENSION, "like a|an big|good boy|girl"),
+    (PUT_DOWN, "make|making|made|makes|turning|turned|turns|keep|keeping|keeps you|u look|seem|sound|get|grow? ~2 "
+               "{STRONG_PEJ}|{LOOK}"),
+    (CONDESCENSION, "who raised|brought|reared you|u"),
+    (CONDESCENSION, "were|was you|u raised|born|brought|dragged ~1 in a|an barn|cave|field|zoo|sty"),
+    (CONDESCENSION, _unnegated("give|gave|given|giving|gives up expecting|hoping ~3 from|of you|u")),
+    (CONDESCENSION, "expect|expecting|expects|expected nothing|little from you|u"),
+    (CONDESCENSION, "even a|the blind ~1 man|person|mole|bat|woman could|can|would see|tell|notice|spot"),
+    (CONDESCENSION, "{QUALITY} of a|an {MOD}|_/ADJ? {LOW}"),
+    (PUT_DOWN, "sponging|sponge|sponges|scrounging|scrounge|mooching|mooch|leeching|freeloading|cadging off|on|from"),
+    (THREAT, "or|otherwise|else i|we will|'ll|shall|'m|am|be ~2 {DESTROY}"),
+    (CONDESCENSION, "that|this|those {DULL_MIND} ~1 brain|brains|head|skull|mind|noggin|mouth|gob of yours"),
+    (GUILT, "you|u owe your|ur ~1 {OTHERS} more|better|that"),
+    (CONDESCENSION, "what a|an {PEJ} ~1 _/NOUN you|u be|are|'re|r"),
+    (CONDESCENSION, "sort|get your|ur life|act|self|shit|head ~1 together|out|sorted|straight"),
+    (CONDESCENSION, "sort yourself out"),
+    (CONDESCENSION, "shut|close your|ur cakehole|piehole|pie-hole|yap|hole|kisser|gob|trap|mouth|face|pie"),
+    (PUT_DOWN, ", {STRONG_PEJ}|{LOOK} $"),
 )
 
 
@@ -745,8 +842,8 @@ def _aimed_put_down(analysis: Analysis) -> tuple[str, int, int] | None:
                 k += 1
             # other adjectives before an insulting noun: "a big baby", "a grumpy old git"
             adjectives = k
-            while adjectives < min(end, k + 3) and tokens[adjectives].pos == "ADJ" \
-                    and tokens[adjectives].lower not in PEJORATIVES:
+            while adjectives < min(end, k + 3) and (tokens[adjectives].pos == "ADJ"
+                                                   or tokens[adjectives].lower in MODIFIERS):
                 adjectives += 1
             if adjectives > k and adjectives < end and tokens[adjectives].lower in INSULTS:
                 k = adjectives
@@ -755,6 +852,8 @@ def _aimed_put_down(analysis: Analysis) -> tuple[str, int, int] | None:
             word = tokens[k]
             after = tokens[k + 1] if k + 1 < end else None
             hit = None
+            if after is not None and after.lower == "as":
+                intensified = True  # a simile: "thick as two short planks", "slow as a snail"
             if word.lower in PEJORATIVES and (intensified or word.lower not in NEEDS_INTENSIFIER):
                 hit = k
                 if article and after is not None and after.pos == "NOUN" and not _names_a_person(after):
@@ -887,7 +986,7 @@ def _for_once(analysis: Analysis) -> tuple[str, int, int] | None:
             if after < end and tokens[after].is_word:
                 continue  # "for once the sun is out"
             words = tokens[first:end]
-            if not any(t.lower in ("you", "u", "your") for t in words):
+            if not any(t.lower in ("you", "u", "your", "yourself") for t in words):
                 continue
             if any(t.lower in KIND_VERBS or t.lemma in KIND_VERBS for t in words):
                 continue
@@ -1069,6 +1168,54 @@ def _like_yours(analysis: Analysis) -> tuple[str, int, int] | None:
     return None
 
 
+# Marks that close a vocative ("..., you grubby oik." / "You pasty hermit, go outside").
+_VOCATIVE_END = frozenset({",", ".", "!", "?", ";", ":", "-", "–", "—", "…", "...", "!!", "?!", ")"})
+
+
+def _vocative_you(analysis: Analysis) -> tuple[str, int, int] | None:
+    """A vocative "you" with a description, set off by a comma or the sentence's edges: "...,
+    you grubby little oik.", "You pasty hermit, go outside.", "..., you heartless thing." The
+    form is name-calling unless every word of it is kind or names a group ("you lucky
+    thing", "you absolute legend", "you two"). It needs a noun at its end, so "thank you so
+    much" and "you know" are not vocatives, and a comma or the start before "you", so "see
+    you next week" is not one either."""
+    tokens = analysis.tokens
+    for first, end in analysis.sentences:
+        opening = first
+        while opening < end and tokens[opening].lower in _OPENERS:
+            opening += 1
+        for i in range(opening, end - 1):
+            if tokens[i].lower not in ("you", "u") or (i > opening and tokens[i - 1].lower != ","):
+                continue
+            k = i + 1
+            while k < end and k - i <= 4 and tokens[k].lower not in _VOCATIVE_END:
+                k += 1
+            words = tokens[i + 1:k]
+            if not words or len(words) > 4 or (k < end and tokens[k].lower not in _VOCATIVE_END):
+                continue
+            if i == opening and (k >= end or tokens[k].lower != ","):
+                continue  # "You look tired." is a sentence, not a vocative
+            if not all(w.pos in ("ADJ", "NOUN", "PROPN") or w.lower in MODIFIERS or w.lower in PEJORATIVES
+                       or w.lower in INSULTS for w in words):
+                continue
+            if words[-1].pos not in ("NOUN", "PROPN") and words[-1].lower not in INSULTS:
+                continue
+            if any(w.lower in KIND_VOCATIVES or w.lower in GROUP_VOCATIVES or w.lower in _PRAISED
+                   for w in words):
+                continue
+            if all(w.lower in INTENSIFIERS or w.lower in ("thing", "things", "one", "ones") for w in words):
+                continue
+            return NAME_CALLING, i, k
+    return None
+
+
+# Words that open a sentence before its first word (quotes, brackets, bullets).
+_OPENERS = frozenset({"(", "[", '"', "'", "“", "‘", "*", "-", "•"})
+# Words of praise a vocative may carry ("you absolute star", "you legend").
+_PRAISED = _set("""legend star hero angel gem genius treasure champion champ superstar wizard whizz whiz
+ace pro natural""")
+
+
 def _hurt_because_of_you(analysis: Analysis) -> tuple[str, int, int] | None:
     """Someone hurt "because of you" or "because you ...": "your mother has been crying because
     you never call", "she's upset because of you"; the sufferer is another person (named
@@ -1174,6 +1321,7 @@ def _rules():
         (_reproach, STRONG_FAILS | MILD_FAILS | frozenset(_FAIL_PHRASES)),
         (_like_yours, _set("like")),
         (_hurt_because_of_you, _set("because thanks due")),
+        (_vocative_you, _set("you u")),
     )
 
 
