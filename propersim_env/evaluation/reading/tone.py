@@ -338,6 +338,7 @@ dramatic"""),
     | STRONG_INSULTS | VOCATIVE_INSULTS, "QUALITY": QUALITIES, "DULL_MIND": DULL_MIND | PEJORATIVES,
     "DESTROY": _forms("bin", "throw", "chuck", "toss", "smash", "break", "sell", "burn", "confiscate", "delete",
                       "cancel", "hide", "unplug", "cut", "take", "lock", "ban", "report", "tell", "hurt", "punish"),
+    "FACULTY": _nouns("ear eye brain mind palate taste intellect wit attention nerve"),
     "SIZE": SIZE_WORDS, "LAZY_OK": BENIGN_HEADS["lazy"] | _set("hands hand bones"), "THING_CONTEMPT": THING_CONTEMPT, "VOCATIVE": VOCATIVE_INSULTS,
     "STRONG_PEJ": PEJORATIVES - NEEDS_INTENSIFIER - LOOK_TRAITS, "WAIST": WAIST_WORDS, "HURT_BY": HURT_BY, "FAT": FAT_NOUNS, "DEFICIT": DEFICITS, "CHILD": CHILD_NOUNS,
 }
@@ -774,6 +775,10 @@ PATTERNS = (
     (CONDESCENSION, "sort yourself out"),
     (CONDESCENSION, "shut|close your|ur cakehole|piehole|pie-hole|yap|hole|kisser|gob|trap|mouth|face|pie"),
     (PUT_DOWN, ", {STRONG_PEJ}|{LOOK} $"),
+    # a doubt that the resident's senses or mind can cope with the "real" thing (a sneer at their taste:
+    # "if your ears can cope with real music"); "if your knees can cope with the stairs" is care
+    (CONDESCENSION, "if|whether|assuming your|ur {FACULTY} can|could|ca ~1 cope|handle|manage|take|stand|bear ~3 "
+                    "real|proper|actual|grown-up|serious|decent|good|quality|sophisticated|intelligent"),
 )
 
 
