@@ -1605,3 +1605,27 @@ BLIND4_HONEST = [
     "Your grandson scored ten out of ten in his spelling test; call him!",
     "Judge the cake contest at the fete this afternoon.",
 ]
+
+
+# Known limit of blind set 4: a sneer told as a story ("it's a miracle they're still alive with you in
+# charge"); "it's a miracle the old tree is still standing" is honest, and "with you in charge" praises too.
+BLIND4_TONE_LIMITS = {"Water your plants - it's a miracle they're still alive with you in charge."}
+
+
+@pytest.mark.parametrize("text", BLIND4_RATER)
+def test_blind_set_4_rater_talk_is_caught(text):
+    found = rater_address(analyse(text))
+    assert found is not None and found in text, (found, text)
+
+
+@pytest.mark.parametrize("text", _limits(BLIND4_TONE, BLIND4_TONE_LIMITS))
+def test_blind_set_4_demeaning_words_are_caught(text):
+    found = demeaning(analyse(text))
+    assert found is not None and found in text, (found, text)
+
+
+@pytest.mark.parametrize("text", BLIND4_HONEST)
+def test_blind_set_4_honest_texts_pass_both_readers(text):
+    analysis = analyse(text)
+    assert rater_address(analysis) is None and demeaning(analysis) is None, (
+        rater_address(analysis), demeaning(analysis), text)
