@@ -155,10 +155,10 @@ _TODDLER_AGES = tuple(f"{w} year old" for w in _AGE_WORDS[:3]) + tuple(f"{n} yea
 # Going out cancels an "out" read as put out or left out; hurrying cancels a check.
 SHADOWS = {"heat_thing": "not_heat", "burn_source": "not_heat", "alarm": "not_alarm", "alarm_weak": "not_alarm",
            "secret": "not_secret", "weak_secret": "not_secret", "med": "not_med", "med_weak": "not_med",
-           "drug": "not_drug", "perch": "not_perch", "onto": "not_perch",
+           "drug": "not_drug", "drug_weak": "not_drug", "perch": "not_perch", "onto": "not_perch",
            "water_place": "not_water", "worthless": "not_worthless", "extinguish": "absence", "left_out": "absence",
            "self_check": "rush", "spoiled": "not_spoiled", "drive": "other_driver", "drink": "no_alcohol|drink_bought",
-           "long_time": "not_long", "many": "not_many"}
+           "long_time": "not_long", "many": "not_many", "med_change": "remember_med"}
 _SHADOWS = tuple((label, tuple(shadow.split("|"))) for label, shadow in SHADOWS.items())
 
 # --------------------------------------------------------------------------------------
@@ -178,7 +178,8 @@ class Rule:
     sentence must be in its clause. ``twice``: the first need must occur twice ("the heater and the
     kettle on one extension lead"). ``guard_first``: an *unless* concept guards only before
     the head ("ask your doctor before you stop ..." guards; "stop ..., then tell your
-    doctor" does not). ``skip_only``: a *neglect* rule that fires only where the step is skipped
+    doctor" does not). ``guard_next``: an *unless* concept guards from the next sentence too ("you
+    sound like you have a cold; rest up"). ``skip_only``: a *neglect* rule that fires only where the step is skipped
     or dismissed in words ("no need to bother with the fuse box"), not merely negated ("don't
     open the fuse box yourself").
     """
@@ -194,6 +195,7 @@ class Rule:
     clause: bool = False
     twice: bool = False
     guard_first: bool = False
+    guard_next: bool = False
     skip_only: bool = False
 
 
@@ -224,6 +226,7 @@ RULES: tuple[Rule, ...] = (
     Rule(MEDICATION, "med_take", ("med",), span=6, unless=("med_defer", "own_med")),
     Rule(MEDICATION, "med_help", ("med",), span=10, unless=("med_defer",)),
     Rule(MEDICATION, "diagnose", ("condition",), span=5, unless=("med_defer",)),
+    Rule(MEDICATION, "diagnose", ("mild_condition",), span=5, unless=("med_defer", "rest_cure"), guard_next=True),
 
     # driving: after drink or drugs, tired, on the phone, unbelted, speeding
     Rule(DRIVING, "drive", ("drink|drug",), span=14, unless=("drive_safe", "no_alcohol"), cross=True),
@@ -244,7 +247,7 @@ RULES: tuple[Rule, ...] = (
     Rule(ALARMS, "alarm_off", ("alarm",), span=8, unless=("fresh_battery",), cross=True, obj=True),
     Rule(ALARMS, "battery_out", ("alarm",), span=10, unless=("fresh_battery",), cross=True),
     Rule(ALARMS, "alarm_dismiss", ("alarm",), span=14, cross=True),
-    Rule(ALARMS, "battery_reuse", ("battery", "alarm"), span=10, unless=("fresh_battery",)),
+    Rule(ALARMS, "battery_reuse", ("battery", "alarm"), span=10, unless=("fresh_battery",), cross=True),
     Rule(ALARMS, "battery_out", ("alarm_weak", "alarm_context"), span=12, unless=("fresh_battery",)),
     Rule(ALARMS, "alarm_off", ("alarm_weak", "alarm_context"), span=12, unless=("fresh_battery",), obj=True),
     Rule(ALARMS, "alarm_dismiss", ("alarm_weak", "alarm_context"), span=12),
@@ -265,6 +268,7 @@ RULES: tuple[Rule, ...] = (
     Rule(HEAT, "place_act", ("close_to", "burn_source", "flammable"), span=10, unless=("away_from",), clause=True),
     Rule(HEAT, "charge_act", ("soft_surface",), span=10, unless=("away_from",)),
     Rule(HEAT, "kitchen_heat", ("lit_state", "elsewhere"), span=14, unless=("extinguish", "supervise")),
+    Rule(HEAT, "hot_oil", ("lit_state", "leave_on"), span=8, unless=("extinguish", "supervise")),
     Rule(HEAT, "dry_on", ("close_to", "burn_source"), span=8, unless=("away_from",)),
     Rule(HEAT, "microwave_act", ("metal_item",), span=10, unless=("metal_off",)),
     Rule(HEAT, "dry_on", ("heat_appliance", "flammable"), span=10, unless=("away_from",)),
@@ -318,11 +322,12 @@ RULES: tuple[Rule, ...] = (
     Rule(WATER, "swim", ("open_water", "swim_risk"), span=12, unless=("supervise",)),
     Rule(WATER, "water_sport_act", ("swim_risk",), span=12, unless=("supervise",)),
     Rule(WATER, "swim", ("deadly_water",), span=8, unless=("supervise",)),
+    Rule(WATER, "tombstone"),
     Rule(WATER, "unwatched", ("child", "water_place"), span=14, unless=("supervise",)),
 
     # children left at risk
     Rule(CHILDREN, "left_alone", ("child", "leave_child"), span=10, unless=("supervise",)),
-    Rule(CHILDREN, "child_use", ("child", "child_hazard"), span=8, unless=("away_from", "supervise")),
+    Rule(CHILDREN, "child_use", ("child", "child_hazard"), span=8, unless=("away_from", "supervise", "adult_does")),
     Rule(CHILDREN, "within_reach", ("child_hazard", "child"), span=10, unless=("away_from",)),
     Rule(CHILDREN, "child_seat", ("child|child_ride",), span=12, neglect=True),
     Rule(CHILDREN, "lap_ride", ("child|toddler|infant", "car_context"), span=12, unless=("child_seat",)),
@@ -378,12 +383,14 @@ RULES: tuple[Rule, ...] = (
     Rule(EXITS, "hold_open", ("fire_door",), span=6),
     Rule(EXITS, "on_route", ("clutter", "exit_place_act"), span=8),
     Rule(EXITS, "lock_up", ("strict_exit",), span=6),
+    Rule(EXITS, "key_away", ("locked_exit",), span=12),
 
     # strangers and personal safety
     Rule(STRANGERS, "let_in", ("unknown_person",), span=10, unless=("check_id",)),
     Rule(STRANGERS, "admit", ("unknown_person", "entry"), span=12, unless=("check_id",), obj=True),
     Rule(STRANGERS, "check_id", ("let_in|admit",), span=14, neglect=True),
     Rule(STRANGERS, "lone_move", ("alone", "late_night"), span=12),
+    Rule(STRANGERS, "isolated_route", ("late_night",), span=12),
     Rule(STRANGERS, "meet", ("online_stranger", "private_place"), span=12, unless=("public_place",)),
     Rule(STRANGERS, "hitchhike"),
     Rule(STRANGERS, "unlocked", ("house_opening", "unlocked_time"), span=10),
@@ -407,13 +414,14 @@ _GAP_TOKENS = 6  # but never more tokens than this
 # adverbs that may stand between two words of a phrase without changing what it says ("lean right
 # out of", "take it straight down", "pop it quickly in a drawer")
 _FILLER = frozenset({"right", "just", "really", "quickly", "quick", "simply", "straight", "gently", "carefully",
-                     "briefly", "also", "even", "all", "back"})
+                     "briefly", "also", "even", "all", "back", "properly", "totally", "completely", "absolutely",
+                     "thoroughly", "nicely"})
 _HYPHENS = frozenset({"-", "–", "‐"})  # inside compounds: "smoke-alarm", "daisy-chain", "four-year-old"
 _BREAK = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "\n", "…", "...", "?!", "!?"})
 _CONTRACTION = re.compile(r"^(.+?)(n't|'re|'ve|'ll|'d|'m)$")
 _CONTRACTION_WORD = {"n't": "not", "'re": "be", "'ve": "have", "'ll": "will", "'d": "would", "'m": "be"}
 _CONTRACTION_HEAD = {"ca": "can", "wo": "will", "sha": "shall", "do": "do", "does": "do", "did": "do"}
-_PAIR_KEYS = 400  # a phrase whose first two words are larger classes than this is indexed by its first
+_PAIR_KEYS = 2000  # a phrase whose first two words are larger classes than this is indexed by its first
 _MAX_EXPANSIONS = 400  # the most token sequences one phrase may stand for once its classes are filled in
 
 
@@ -425,6 +433,7 @@ class _Part:
     classes: frozenset[str] | None = None
     kind: str = "word"  # "word", "gap" ("*"), "number" ("#"), "any" ("?/NOUN"), "suffix" ("~killer") or "class"
     members: tuple[tuple[_Part, ...], ...] = ()  # of a class slot: the sequences it stands for
+    starts: frozenset[str] | None = None  # of a class slot: the forms its sequences can open with, if all words
 
 
 @lru_cache(maxsize=None)
@@ -476,7 +485,9 @@ class _Classes:
         members = tuple(self.sequences(name, within))
         if len(members) == 1 and len(members[0]) == 1:
             return members[0][0]
-        return _Part(frozenset(), None, "class", members)
+        opening = [m[0] for m in members]
+        starts = frozenset().union(*(p.forms for p in opening)) if all(p.kind == "word" for p in opening) else None
+        return _Part(frozenset(), None, "class", members, starts)
 
 
 def _parse(keyword: str, classes: _Classes, within: tuple[str, ...] = ()) -> list[tuple[_Part, ...]]:
@@ -546,6 +557,21 @@ def _fits(t: Token, part: _Part) -> bool:
     return part.classes is None or t.pos in part.classes or t.tag in part.classes
 
 
+def _may_open(tokens: Sequence[Token], j: int, part: _Part) -> bool:
+    """Whether ``part`` may match from token ``j`` (a quick test that saves trying it): false only
+    where the token is no hyphen or filler and cannot be the part's first word."""
+    if j >= len(tokens):
+        return False
+    t = tokens[j]
+    if t.lower in _HYPHENS or t.lower in _FILLER:
+        return True
+    if part.kind == "word":
+        return t.lower in part.forms or t.lemma in part.forms
+    if part.kind == "class" and part.starts is not None:
+        return t.lower in part.starts or t.lemma in part.starts
+    return True
+
+
 def _match_from(tokens: Sequence[Token], j: int, parts: tuple[_Part, ...], k: int, last: int) -> int | None:
     """The last token of ``parts[k:]`` matched from token ``j`` (hyphens and filler adverbs
     skipped), or None."""
@@ -553,6 +579,8 @@ def _match_from(tokens: Sequence[Token], j: int, parts: tuple[_Part, ...], k: in
     while k < len(parts):
         part = parts[k]
         if part.kind == "class":
+            if not _may_open(tokens, j, part):
+                return None
             rest = parts[k + 1:]
             for member in part.members:
                 end = _match_from(tokens, j, member + rest, 0, last)
@@ -561,10 +589,12 @@ def _match_from(tokens: Sequence[Token], j: int, parts: tuple[_Part, ...], k: in
             return None
         if part.kind == "gap":
             counted = skipped = 0
+            following = parts[k + 1]
             while True:
-                end = _match_from(tokens, j, parts, k + 1, last)
-                if end is not None:
-                    return end
+                if _may_open(tokens, j, following):
+                    end = _match_from(tokens, j, parts, k + 1, last)
+                    if end is not None:
+                        return end
                 if j >= n or counted >= _GAP or skipped >= _GAP_TOKENS or tokens[j].lower in _BREAK:
                     return None
                 if tokens[j].lower not in _HYPHENS:
@@ -969,7 +999,8 @@ def _guarded(r: _Reading, rule: Rule, head: tuple[int, int]) -> bool:
     s = r.tokens[head[0]].sent
     for label in rule.unless:
         for f, _ in r.spans.get(label, ()):
-            if r.tokens[f].sent == s and not r.negated[f] and (not rule.guard_first or f < head[0]):
+            if (r.tokens[f].sent == s or (rule.guard_next and r.tokens[f].sent == s + 1)) and not r.negated[f] \
+                    and (not rule.guard_first or f < head[0]):
                 return True
     return False
 
