@@ -71,6 +71,16 @@ def inflections(word: str) -> set[str]:
     return out
 
 
+def _class_forms(word: str, word_class: str) -> tuple[str, ...]:
+    """The forms of a keyword with a word class: a noun its plural ("book/NOUN" is not
+    "booking"), a verb all its inflections, another class only itself."""
+    if not word_class or word_class == "VERB":
+        return _forms(word)
+    if word_class in ("NOUN", "PROPN"):
+        return tuple(sorted({word} | {f for f in inflections(word) if f.endswith("s")}))
+    return (word,)
+
+
 def _forms(word: str) -> tuple[str, ...]:
     """The forms a keyword word matches: itself and its regular inflections (a token
     matches on its lower-cased form or its lemma, so "ferns" matches the keyword "fern")."""
@@ -90,7 +100,7 @@ class LemmaIndex:
             if pos and len(parts) != 1:
                 raise ValueError(f"keyword {keyword!r}/{pos}: only a one-word keyword may name a word class")
             rest = tuple(frozenset(_forms(w)) for w in parts[1:])
-            for first in _forms(parts[0]):
+            for first in _class_forms(parts[0], pos):
                 labels, keywords = grouped.setdefault(first, {}).setdefault((rest, pos or None), (set(), set()))
                 labels.add(label)
                 keywords.add(" ".join(parts))
