@@ -111,7 +111,7 @@ PROPOSING_FRAMES = _phrases(
 DISCOURAGING_FRAMES = _phrases(
     "don't", "do not", "dont", "never", "no need to", "no point in", "no point", "there's no need to",
     "avoid", "skip", "stop", "quit", "cut out", "forget", "forget about", "give up", "drop", "ditch", "cancel",
-    "postpone", "put off", "hold off on", "hold off", "steer clear of", "stay away from", "resist",
+    "postpone", "put off", "hold off on", "hold off", "ignore", "neglect", "shelve", "scrap", "abandon", "steer clear of", "stay away from", "resist",
     "refrain from", "instead of", "rather than", "no more", "enough", "not", "without", "don't bother with",
     "do not bother with", "don't bother", "leave out", "pass on", "say no to", "not now", "not today",
     "you shouldn't", "you should not", "you don't need to", "you do not need to", "you needn't",
@@ -327,6 +327,8 @@ def _opening(tokens: tuple[Token, ...], i: int, end: int) -> tuple[object, int]:
     k = _starts_with(tokens, i, end, PROPOSING_FRAMES)
     if k:
         j = i + k
+        while j < end and tokens[j].tag in ("RB", "RBR") and _word(tokens[j]) not in NEGATIONS:
+            j += 1  # "you can safely ignore the laundry"
         k2 = _starts_with(tokens, j, end, DISCOURAGING_FRAMES) if j < end else 0
         if k2 and _word(tokens[j]) != "no":  # "why not skip the news" discourages the news
             return DISCOURAGING, j + k2 - start
@@ -407,7 +409,12 @@ def read_proposals(analysis: Analysis, index: LemmaIndex) -> ProposalReading:
     match_at: dict[int, Match] = {m.start: m for m in matches}
     items: list[_Item] = []
     for s_start, s_end in analysis.sentences:
-        items.extend(_sentence_items(tokens, s_start, s_end, match_at))
+        sentence = _sentence_items(tokens, s_start, s_end, match_at)
+        if items and _takes_back(tokens, sentence):
+            for earlier in items:  # "Baking? Not worth the fuss tonight."
+                if earlier.stance is PROPOSING:
+                    earlier.stance = DISCOURAGING
+        items.extend(sentence)
     proposals, discouraged, scenes = [], [], []
     for item in items:
         words = _span(analysis, item.start, item.end)
@@ -573,6 +580,16 @@ def _dismissals(tokens, items: list[_Item]) -> None:
                     "for", "this", "today", "tonight", "now", "until", "while", "and")):
                 item.stance = DISCOURAGING
                 break
+
+
+def _takes_back(tokens, sentence: list[_Item]) -> bool:
+    """Whether a whole sentence only waves away what came before: "Not worth the fuss.",
+    "Maybe not today.", "Nah." (short, no topic of its own, opening with a no)."""
+    words = [t for item in sentence for t in tokens[item.start:item.end] if t.is_word]
+    if not words or len(words) > 8 or any(item.topics for item in sentence):
+        return False
+    lead = [_word(t) for t in words[:2]]
+    return lead[0] in ("not", "no", "nah", "nope") or lead[:2] in (["maybe", "not"], ["perhaps", "not"])
 
 
 def _backfill(items: list[_Item], stance) -> None:
