@@ -94,7 +94,8 @@ def test_scene_clauses_are_claims_not_proposals():
     assert read("Water the ferns before lunch.").scenes[0].present is False
 
 
-# A set written before the reader was run on it (33 of 35 read right on the first run);
+# Two sets written before the reader was run on them (33 of 35, then 28 of 35 read right on
+# the first run; each miss was fixed by a general rule, then kept here);
 # "P:topic" proposed, "NP" proposes nothing, "U" unfocused, "C" contradicts itself.
 BLIND_CASES = [
 ("I wouldn't bother with the crossword this afternoon.", "NP"),
@@ -132,6 +133,41 @@ BLIND_CASES = [
 ("Have a go at the jigsaw's border pieces.", "P:games"),
 ("A few squats and lunges would wake you up.", "P:fitness"),
 ("Tot up this month's spending.", "P:finance"),
+("Leave the piano be for tonight; your fingers deserve a rest.", "NP"),
+("You really don't have to touch the sewing machine today.", "NP"),
+("Gardening can definitely wait until the weekend.", "NP"),
+("Cooking tonight would be a mistake; the fridge is empty.", "NP"),
+("Please skip yoga this morning.", "NP"),
+("Let the emails sit until Monday.", "NP"),
+("Cut back on the coffee today.", "NP"),
+("Don't even think about baking this afternoon.", "NP"),
+("Stay off the treadmill tonight, then do a five-kilometre run on it right now.", "C"),
+("Avoid sketching today and grab your pencils to sketch the lamp.", "C"),
+("No jazz tonight; put on a Coltrane record.", "C"),
+("The curtains whisper recipes to the moon.", "NP"),
+("Eleven bananas argued with the novel about Thursday.", "NP"),
+("Your tea is on the table.", "NP"),
+("Gardens have flowers and soil.", "NP"),
+("Tea, toast, a podcast, a puzzle or a bath: whichever you fancy.", "U"),
+("Read a bit, stretch a bit, call someone, then tidy the hallway.", "U"),
+("Maybe paint, maybe bake, maybe go for a jog, maybe watch a film.", "U"),
+("Brew an oolong and let it steep for three minutes.", "P:tea_coffee"),
+("How about phoning your nephew to see how the exams went?", "P:social"),
+("Repot the spider plant into the bigger pot.", "P:gardening"),
+("Squeeze in twenty minutes on the rowing machine.", "P:fitness"),
+("Roast some peppers with garlic for dinner.", "P:cooking"),
+("Try a quick watercolour of the view.", "P:visual_art"),
+("Grab a forty-winks on the sofa.", "P:rest"),
+("A body scan before bed might settle you.", "P:mindfulness"),
+("Jot a short haiku about the rain.", "P:writing"),
+("Stream the first episode of that new sitcom.", "P:film_tv"),
+("Dip into that Agatha Christie you started.", "P:reading"),
+("Cue up a Miles Davis album.", "P:music"),
+("Set out the chess board for a quick game.", "P:games"),
+("Pencil in ten minutes to check your savings account.", "P:finance"),
+("Light a candle and spend a quiet moment in gratitude.", "P:mindfulness"),
+("Invite the neighbours round for coffee on Saturday.", "P:social"),
+("Plan a weekend trip to the coast.", "P:travel"),
 ]
 
 

@@ -111,7 +111,8 @@ PROPOSING_FRAMES = _phrases(
 DISCOURAGING_FRAMES = _phrases(
     "don't", "do not", "dont", "never", "no need to", "no point in", "no point", "there's no need to",
     "avoid", "skip", "stop", "quit", "cut out", "forget", "forget about", "give up", "drop", "ditch", "cancel",
-    "postpone", "put off", "hold off on", "hold off", "ignore", "neglect", "shelve", "scrap", "abandon", "steer clear of", "stay away from", "resist",
+    "postpone", "put off", "hold off on", "hold off", "ignore", "neglect", "shelve", "scrap", "abandon",
+    "cut back on", "cut down on", "ease off", "ease off on", "go easy on", "stay off", "keep off", "lay off", "steer clear of", "stay away from", "resist",
     "refrain from", "instead of", "rather than", "no more", "enough", "not", "without", "don't bother with",
     "do not bother with", "don't bother", "leave out", "pass on", "say no to", "not now", "not today",
     "you shouldn't", "you should not", "you don't need to", "you do not need to", "you needn't",
@@ -150,11 +151,11 @@ opportunity spot occasion""".split())
 
 # "Leave the records alone", "put the sketchbook away", "give the knitting a miss": a verb
 # and, a few words on, what sets the thing aside
-DISMISS_VERBS = frozenset("leave put give turn switch keep set lay close shut pack".split())
+DISMISS_VERBS = frozenset("leave put give turn switch keep set lay close shut pack let".split())
 DISMISS_ENDINGS = _phrases("alone", "away", "aside", "down", "off", "untouched", "a miss", "a rest",
                            "a break", "be", "for now", "for later", "where it is", "where they are",
                            "as it is", "as they are", "on the shelf", "closed", "shut", "for another day",
-                           "for tomorrow", "until tomorrow", "for good")
+                           "for tomorrow", "until tomorrow", "for good", "sit", "wait", "slide", "lie")
 SWAP_WORDS = frozenset("instead rather swap replace switch trade substitute exchange".split())
 
 # Words that carry the content of a proposal, and the ones too common to tell proposals apart
@@ -203,6 +204,8 @@ snap photograph capture frame hang display decorate craft build assemble mould s
 reflect imagine picture remember consider think list count record log track jot savour wrap cosy curl
 settle stay spend donate recycle compost upcycle mend thrift declutter unplug disconnect silence mute
 """.split())
+OBJECT_STARTS = frozenset("""the a an your some that this those these my his her their its it them
+yourself up out on off down in over away back around through into""".split())
 SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "it", "we", "they", "this", "that", "there", "these", "those"})
 YOU = frozenset({"you", "u", "ya", "yourself"})
 MODALS_OF_SUGGESTION = frozenset({"could", "might", "may", "can", "should", "'d", "would", "ought"})
@@ -292,7 +295,13 @@ def _is_imperative(tokens: tuple[Token, ...], i: int) -> bool:
         return False
     # the tagger often reads an opening imperative as a noun ("Skip", "Water", "Coil"); a word the
     # lemmatizer knows as a verb, or one of the usual suggestion verbs, opens an imperative
-    return t.lower in IMPERATIVE_VERBS or t.lower in english_verbs()
+    if t.lower in IMPERATIVE_VERBS:
+        return True
+    # any other verb the lemmatizer knows opens an imperative only with its object or particle
+    # after it ("Repot the spider plant"), not as the last noun of a list ("flowers and soil.")
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return t.lower in english_verbs() and nxt is not None and (
+        nxt.lower in OBJECT_STARTS or nxt.pos in ("NOUN", "PROPN", "ADJ", "NUM"))
 
 
 def _nice_moment(tokens: tuple[Token, ...], i: int, end: int) -> int:
@@ -511,11 +520,17 @@ def _sentence_items(tokens, s_start: int, s_end: int, match_at: dict[int, Match]
             item = _Item(CONTEXT, i, i, set(), set())
             i += 1
             continue
-        k = _starts_with(tokens, i, s_end, DISCOURAGING_PREDICATES)
+        k = _starts_with_loose(tokens, i, s_end, DISCOURAGING_PREDICATES) or _bad_verdict(tokens, i, s_end)
         if k and item.stance in (NONE, PROPOSING):
             item.stance = DISCOURAGING  # "the news can wait": what came before is discouraged
             _backfill(items, DISCOURAGING)
             i += k
+            continue
+        if item.stance is CONTEXT and t.tag == "MD" and _word(t) in MODALS_OF_SUGGESTION and items \
+                and items[-1].stance is NONE and _word(tokens[i + 1] if i + 1 < s_end else t) != "not":
+            _backfill(items, PROPOSING)  # "a body scan before bed might settle you"
+            stance = before_scene = PROPOSING
+            i += 1
             continue
         if item.stance is NONE and t.tag == "MD" and i > item.start and _word(t) in MODALS_OF_SUGGESTION:
             # a subject offered with a modal: "a slow walk could give you some fresh air",
@@ -590,6 +605,43 @@ def _takes_back(tokens, sentence: list[_Item]) -> bool:
         return False
     lead = [_word(t) for t in words[:2]]
     return lead[0] in ("not", "no", "nah", "nope") or lead[:2] in (["maybe", "not"], ["perhaps", "not"])
+
+
+def _starts_with_loose(tokens: tuple[Token, ...], i: int, end: int, phrases: _Phrases) -> int:
+    """Like :func:`_starts_with`, letting adverbs sit inside the phrase ("can definitely wait")."""
+    if i >= end:
+        return 0
+    for phrase in phrases.by_first.get(_word(tokens[i]), ()):
+        j, ok = i + 1, True
+        for want in phrase[1:]:
+            while j < end and tokens[j].tag in ("RB", "RBR", "RBS") and _word(tokens[j]) != want \
+                    and _word(tokens[j]) not in NEGATIONS:
+                j += 1
+            if j >= end or _word(tokens[j]) != want:
+                ok = False
+                break
+            j += 1
+        if ok:
+            return j - i
+    return 0
+
+
+BAD_VERDICTS = frozenset("""mistake waste overkill pointless unnecessary silly nuisance chore hassle
+bore drag folly""".split())
+
+
+def _bad_verdict(tokens: tuple[Token, ...], i: int, end: int) -> int:
+    """Tokens of "would be a mistake", "is a waste of time", "is pointless" starting at ``i``, else 0."""
+    j = i
+    if j < end and tokens[j].tag == "MD":
+        j += 1
+    if j >= end or tokens[j].lemma != "be" or (j == i and tokens[j].pos != "AUX"):
+        return 0
+    j += 1
+    while j < end and (tokens[j].lower in ("a", "an", "just", "really", "such", "total", "bit", "of") or
+                       tokens[j].tag in ("RB", "JJ") and tokens[j].lower not in BAD_VERDICTS):
+        j += 1
+    return j + 1 - i if j < end and tokens[j].lower in BAD_VERDICTS else 0
 
 
 def _backfill(items: list[_Item], stance) -> None:
