@@ -156,6 +156,7 @@ DISMISS_ENDINGS = _phrases("alone", "away", "aside", "down", "off", "untouched",
                            "a break", "be", "for now", "for later", "where it is", "where they are",
                            "as it is", "as they are", "on the shelf", "closed", "shut", "for another day",
                            "for tomorrow", "until tomorrow", "for good", "sit", "wait", "slide", "lie")
+DROP_IN = frozenset("line note text message card email by in round over off".split())
 SWAP_WORDS = frozenset("instead rather swap replace switch trade substitute exchange".split())
 
 # Words that carry the content of a proposal, and the ones too common to tell proposals apart
@@ -291,6 +292,9 @@ def _is_imperative(tokens: tuple[Token, ...], i: int) -> bool:
             return False  # a subject: its verb follows
     if t.tag == "VB" or (t.lower in IMPERATIVE_VERBS and t.lower == t.lemma):
         return True  # "put", "read", "set": the tagger may call them past forms after a comma
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if t.tag == "VBN" and t.lower == t.lemma and nxt is not None and nxt.lower in OBJECT_STARTS:
+        return True  # "Cast on a few rows", "Set out the board": an irregular verb read as a participle
     if t.tag in ("NNS", "NNPS", "VBG", "VBN", "VBZ"):
         return False
     # the tagger often reads an opening imperative as a noun ("Skip", "Water", "Coil"); a word the
@@ -299,7 +303,6 @@ def _is_imperative(tokens: tuple[Token, ...], i: int) -> bool:
         return True
     # any other verb the lemmatizer knows opens an imperative only with its object or particle
     # after it ("Repot the spider plant"), not as the last noun of a list ("flowers and soil.")
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     return t.lower in english_verbs() and nxt is not None and (
         nxt.lower in OBJECT_STARTS or nxt.pos in ("NOUN", "PROPN", "ADJ", "NUM"))
 
@@ -327,6 +330,8 @@ def _opening(tokens: tuple[Token, ...], i: int, end: int) -> tuple[object, int]:
         return NONE, 0
     start = i
     k = _starts_with(tokens, i, end, DISCOURAGING_FRAMES)
+    if k and _word(tokens[i]) == "drop" and any(_word(t) in DROP_IN for t in tokens[i + 1:min(end, i + 5)]):
+        k = 0  # "drop your neighbour a note", "drop by", "drop in on a friend": going to, not giving up
     if k and not _starts_with(tokens, i, end, PROPOSING_FRAMES):
         # a discouraging frame followed by another negation cancels ("don't skip", "never stop")
         j = i + k
