@@ -71,27 +71,51 @@ def inflections(word: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=None)
 def _class_forms(word: str, word_class: str) -> tuple[str, ...]:
     """The forms of a keyword with a word class: a noun its plural ("book/NOUN" is not
     "booking"), a verb all its inflections, another class only itself."""
     if not word_class or word_class == "VERB":
-        return _forms(word)
+        return tuple(sorted(_forms(word)))
     if word_class in ("NOUN", "PROPN"):
         return tuple(sorted({word} | {f for f in inflections(word) if f.endswith("s")}))
     return (word,)
 
 
-def _forms(word: str) -> tuple[str, ...]:
+@lru_cache(maxsize=None)
+def _forms(word: str) -> frozenset[str]:
     """The forms a keyword word matches: itself and its regular inflections (a token
     matches on its lower-cased form or its lemma, so "ferns" matches the keyword "fern")."""
-    return tuple(sorted({word} | inflections(word)))
+    return frozenset({word} | inflections(word))
 
 
 class LemmaIndex:
     """Keyword phrases with labels, matched on tokens' lower-cased forms or lemmas."""
 
     def __init__(self, entries: Iterable[tuple[str, str]]):
-        grouped: dict[str, dict[tuple, tuple[set[str], set[str]]]] = {}
+        # first word form -> {(forms of the later words, word class): (labels, keywords)}
+        self._grouped: dict[str, dict[tuple, tuple[set[str], set[str]]]] = {}
+        touched = self._add(entries)
+        self._index = {first: self._compiled(first) for first in touched}
+
+    def extended(self, entries: Iterable[tuple[str, str]]) -> "LemmaIndex":
+        """This index with more entries (a persona's own keywords), without rebuilding the rest."""
+        new = LemmaIndex.__new__(LemmaIndex)
+        new._grouped = dict(self._grouped)
+        entries = list(entries)
+        for keyword, _ in entries:
+            word, _, pos = keyword.partition("/")
+            parts = words(word)
+            for first in (_class_forms(parts[0], pos) if parts else ()):
+                if first in self._grouped and new._grouped[first] is self._grouped[first]:
+                    new._grouped[first] = {k: (set(a), set(b)) for k, (a, b) in self._grouped[first].items()}
+        touched = new._add(entries)
+        new._index = dict(self._index)
+        new._index.update((first, new._compiled(first)) for first in touched)
+        return new
+
+    def _add(self, entries: Iterable[tuple[str, str]]) -> set[str]:
+        touched: set[str] = set()
         for keyword, label in entries:
             keyword, _, pos = keyword.partition("/")
             parts = words(keyword)
@@ -99,17 +123,19 @@ class LemmaIndex:
                 continue
             if pos and len(parts) != 1:
                 raise ValueError(f"keyword {keyword!r}/{pos}: only a one-word keyword may name a word class")
-            rest = tuple(frozenset(_forms(w)) for w in parts[1:])
+            rest = tuple(_forms(w) for w in parts[1:])
             for first in _class_forms(parts[0], pos):
-                labels, keywords = grouped.setdefault(first, {}).setdefault((rest, pos or None), (set(), set()))
+                labels, keywords = self._grouped.setdefault(first, {}).setdefault((rest, pos or None), (set(), set()))
                 labels.add(label)
                 keywords.add(" ".join(parts))
-        self._index = {
-            first: tuple(sorted(((rest, pos, tuple(sorted(labels)), min(keywords, key=lambda k: (len(k), k)))
-                                 for (rest, pos), (labels, keywords) in tails.items()),
-                                key=lambda item: -len(item[0])))
-            for first, tails in grouped.items()
-        }
+                touched.add(first)
+        return touched
+
+    def _compiled(self, first: str) -> tuple:
+        """The tails of ``first`` as the scanner reads them, longest first."""
+        return tuple(sorted(((rest, pos, tuple(sorted(labels)), min(keywords, key=lambda k: (len(k), k)))
+                             for (rest, pos), (labels, keywords) in self._grouped[first].items()),
+                            key=lambda item: -len(item[0])))
 
     def scan(self, tokens: Sequence[Token]) -> list[Match]:
         """The keywords found in ``tokens``, left to right, longest first, not overlapping
@@ -209,7 +235,8 @@ def classify(text: str, extra_keywords: Mapping[str, Sequence[str]] | None = Non
 
 @lru_cache(maxsize=64)
 def topic_lemma_index(extra: ExtraKeywords = ()) -> LemmaIndex:
-    """The topic lexicon (plus ``extra`` keywords) as a :class:`LemmaIndex` (built once per set)."""
-    entries = [(kw, tid) for tid, topic in topics().items() for kw in topic.keywords]
-    entries += [(kw, tid) for tid, kws in extra for kw in kws]
-    return LemmaIndex(entries)
+    """The topic lexicon (plus ``extra`` keywords) as a :class:`LemmaIndex` (built once per set;
+    a persona's extras extend the shared index)."""
+    if extra:
+        return topic_lemma_index().extended((kw, tid) for tid, kws in extra for kw in kws)
+    return LemmaIndex((kw, tid) for tid, topic in topics().items() for kw in topic.keywords)
