@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from .moment import CATEGORY_TOPICS, MomentJudge
 from .reading.reading import Reading
-from .reading.topics import classify, words
+from .reading.topics import classify, inflections, words
 
 if TYPE_CHECKING:
     from ..user.resident import ResidentState
@@ -105,3 +105,25 @@ def moment_conflict(reading: Reading, state: ResidentState, moments: MomentJudge
         if kinds and not any(activity.category in k for k in kinds):
             return f"Says {scene.text!r}, but {doing}."
     return None
+
+
+def scene_names_the_moment(reading: Reading, state: ResidentState, moments: MomentJudge) -> bool:
+    """Whether a scene clause about now names what the resident is doing or where: a topic of
+    the activity ("while you cook"), a word of its description or steps ("while you chop", the
+    steps being "chopping vegetables"), or the room it is in ("while you're in the kitchen")."""
+    scenes = [s for s in reading.scenes if s.present]
+    if not scenes:
+        return False
+    activity = moments.activity(state)
+    own_topics = set(activity.topics) | CATEGORY_TOPICS[activity.category]
+    own_words = set(words(" ".join([activity.description, state.subtask, *(t.description for t in activity.subtasks)])))
+    room = state.address.split(":")[1] if state.address.count(":") >= 1 else ""
+    for scene in scenes:
+        if scene.topics & own_topics:
+            return True
+        said = {w for w in words(scene.text) if len(w) > 3}
+        if any(({w} | inflections(w)) & own_words for w in said):
+            return True
+        if any(r in room for w in said for r in ROOM_WORDS.get(w, ())):
+            return True
+    return False

@@ -61,7 +61,7 @@ from .memory import EvaluationMemory
 from .moment import MomentJudge, minute_of_day
 from .rating import Rating
 from .reading.reading import Reading, read
-from .claims import moment_conflict
+from .claims import moment_conflict, scene_names_the_moment
 from .reading.topics import freeze_keywords
 
 if TYPE_CHECKING:
@@ -199,9 +199,8 @@ class RubricEvaluator:
             if p.topics & liked and tied:
                 return True, (f"Ties {self._labels[min(p.topics & liked)]}, a liked topic, to "
                               f"{self._labels[min(tied)]}, {doing}.")
-        scene = frozenset().union(*(s.topics for s in r.scenes if s.present))
         company = liked & ACCOMPANYING_TOPICS
-        if company and scene & (about | suits):
+        if company and scene_names_the_moment(r, state, self.moments):
             return True, f"Proposes {self._labels[min(company)]} to go with what {self.name} is doing, {doing}."
         return False, f"Proposes {self._label(liked)}, a liked topic, but it does not fit the moment {doing}."
 

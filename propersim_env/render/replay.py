@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..evaluation import CRITERIA
 from ..personas import load_persona
-from ..storage import SimFolder, SimulationError, read_records
+from ..storage import SimFolder, read_records
 from ..storage.atomic import write_bytes_atomic
 from ..storage.folder import make_parent_folders
 from ..world import House, default_house

@@ -112,7 +112,8 @@ DISCOURAGING_FRAMES = _phrases(
     "don't", "do not", "dont", "never", "no need to", "no point in", "no point", "there's no need to",
     "avoid", "skip", "stop", "quit", "cut out", "forget", "forget about", "give up", "drop", "ditch", "cancel",
     "postpone", "put off", "hold off on", "hold off", "ignore", "neglect", "shelve", "scrap", "abandon",
-    "cut back on", "cut down on", "ease off", "ease off on", "go easy on", "stay off", "keep off", "lay off", "steer clear of", "stay away from", "resist",
+    "cut back on", "cut down on", "ease off", "ease off on", "go easy on", "stay off", "keep off", "lay off",
+    "steer clear of", "stay away from", "resist",
     "refrain from", "instead of", "rather than", "no more", "enough", "not", "without", "don't bother with",
     "do not bother with", "don't bother", "leave out", "pass on", "say no to", "not now", "not today",
     "you shouldn't", "you should not", "you don't need to", "you do not need to", "you needn't",
@@ -124,13 +125,15 @@ DISCOURAGING_FRAMES = _phrases(
 PROPOSING_PREDICATES = _phrases(
     "might help", "could help", "may help", "would help", "will help", "helps", "might be nice",
     "could be nice", "would be nice", "would be lovely", "might be lovely", "could be lovely", "could be fun",
-    "might be fun", "would be fun", "is a good idea", "is a great idea", "is a nice idea", "might do you good", "would do you good", "could do you good",
+    "might be fun", "would be fun", "is a good idea", "is a great idea", "is a nice idea", "might do you good",
+    "would do you good", "could do you good",
     "is worth a try", "is worth it", "would hit the spot", "might hit the spot", "could be just the thing",
     "might be just the thing", "would be just the thing", "is just the thing", "is calling", "awaits",
     "might suit you", "would suit you", "could suit you", "is perfect for", "would be perfect", "might be perfect",
     "could be perfect", "is a nice way to", "is a good way to", "is a great way to", "might be a nice way to",
     "could be a nice way to", "would be a nice way to", "might be worth", "could be worth", "would be worth",
-    "is waiting", "is ready for you", "is an option", "is a nice option", "is a good option", "is on tonight", "is worth a look", "is worth a listen", "is worth a read",
+    "is waiting", "is ready for you", "is an option", "is a nice option", "is a good option", "is on tonight",
+    "is worth a look", "is worth a listen", "is worth a read",
 )
 # ... or discourage it ("the news can wait").
 DISCOURAGING_PREDICATES = _phrases(
@@ -192,18 +195,18 @@ NEGATIONS = frozenset({"not", "n't", "never", "no", "nothing", "without"})
 # sentence-initial imperative as a noun ("Skip", "Water", "Brew").
 IMPERATIVE_VERBS = frozenset("""
 take make have get go grab try put give brew pour sip drink eat cook bake whip knead stir water plant prune
-repot tend pick read listen play put watch call ring phone text message write jot pen sketch draw paint doodle
-journal note stretch breathe walk stroll step head hop sit lie rest nap relax unwind meditate pause light
-open tidy clear sort fold wipe dust vacuum hoover declutter organise organize arrange rearrange fix repair
-mend sew knit crochet stitch start begin finish continue plan schedule book treat enjoy savour savor spend
-explore check look find choose pick join visit invite ask tell share send catch queue stream tune put switch
-turn set leave keep bring carry swap skip avoid stop forget drop ditch cancel postpone quit resist use
-learn practise practice review study research dig browse flip sing hum dance jog run cycle ride swim lift
-hike climb wander roam ramble amble celebrate reward pamper soak bathe shower warm chill cool snack nibble
-munch order fetch prepare prep boil toast fry roast grill steam simmer chop slice bake blend fill refill
-snap photograph capture frame hang display decorate craft build assemble mould sculpt trace colour color
-reflect imagine picture remember consider think list count record log track jot savour wrap cosy curl
-settle stay spend donate recycle compost upcycle mend thrift declutter unplug disconnect silence mute
+repot tend pick read listen play watch call ring phone text message write jot pen sketch draw paint doodle
+journal note stretch breathe walk stroll step head hop sit lie rest nap relax unwind meditate pause light open
+tidy clear sort fold wipe dust vacuum hoover declutter organise organize arrange rearrange fix repair mend sew
+knit crochet stitch start begin finish continue plan schedule book treat enjoy savour savor spend explore
+check look find choose join visit invite ask tell share send catch queue stream tune switch turn set leave
+keep bring carry swap skip avoid stop forget drop ditch cancel postpone quit resist use learn practise
+practice review study research dig browse flip sing hum dance jog run cycle ride swim lift hike climb wander
+roam ramble amble celebrate reward pamper soak bathe shower warm chill cool snack nibble munch order fetch
+prepare prep boil toast fry roast grill steam simmer chop slice blend fill refill snap photograph capture
+frame hang display decorate craft build assemble mould sculpt trace colour color reflect imagine picture
+remember consider think list count record log track wrap cosy curl settle stay donate recycle compost upcycle
+thrift unplug disconnect silence mute
 """.split())
 OBJECT_STARTS = frozenset("""the a an your some that this those these my his her their its it them
 yourself up out on off down in over away back around through into""".split())
@@ -225,12 +228,11 @@ class Proposal:
 
 @dataclass(frozen=True, slots=True)
 class Scene:
-    """A scene-setting clause: its opening word ("while", "after"), its words and what it names."""
+    """A scene-setting clause: its opening word ("while", "after"), its words and the topics it names."""
 
     opener: str
     text: str
     topics: frozenset[str]
-    lemmas: frozenset[str]
 
     @property
     def present(self) -> bool:
@@ -247,7 +249,7 @@ class ProposalReading:
     actions: int                       # proposing items with their own verb: separate things to do
     proposing: bool                    # whether any item proposes (with or without a known topic)
     contradiction: str | None          # words both proposed and discouraged
-    keywords: tuple[Match, ...] = ()   # every topic keyword found, whatever its stance
+    keywords: tuple[Match, ...]        # every topic keyword found, whatever its stance
 
 
 @dataclass
@@ -297,12 +299,9 @@ def _is_imperative(tokens: tuple[Token, ...], i: int) -> bool:
         return True  # "Cast on a few rows", "Set out the board": an irregular verb read as a participle
     if t.tag in ("NNS", "NNPS", "VBG", "VBN", "VBZ"):
         return False
-    # the tagger often reads an opening imperative as a noun ("Skip", "Water", "Coil"); a word the
-    # lemmatizer knows as a verb, or one of the usual suggestion verbs, opens an imperative
-    if t.lower in IMPERATIVE_VERBS:
-        return True
-    # any other verb the lemmatizer knows opens an imperative only with its object or particle
-    # after it ("Repot the spider plant"), not as the last noun of a list ("flowers and soil.")
+    # the tagger often reads an opening imperative as a noun ("Skip", "Coil"): any verb the
+    # lemmatizer knows opens an imperative when its object or particle follows ("Repot the
+    # spider plant"), not as the last noun of a list ("flowers and soil.")
     return t.lower in english_verbs() and nxt is not None and (
         nxt.lower in OBJECT_STARTS or nxt.pos in ("NOUN", "PROPN", "ADJ", "NUM"))
 
@@ -312,7 +311,7 @@ def _nice_moment(tokens: tuple[Token, ...], i: int, end: int) -> int:
     j = i
     while j < end and tokens[j].lower in ("a", "the", "such", "what", "really", "very", "so", "pretty", "just"):
         j += 1
-    if j + 2 < end + 1 and j + 1 < end and tokens[j].lower in NICE_WORDS:
+    if j + 1 < end and tokens[j].lower in NICE_WORDS:
         k = j + 1
         if k < end and tokens[k].lower in NICE_WORDS:  # "a nice quiet evening for"
             k += 1
@@ -406,12 +405,14 @@ def _context_opener(tokens: tuple[Token, ...], i: int, end: int) -> bool:
 
 
 def _fragment_offer(tokens: tuple[Token, ...], start: int, end: int) -> bool:
-    """A verbless noun phrase offered as a question or a short fragment: "A cup of tea?", "Tea time."."""
-    words = [t for t in tokens[start:end] if t.is_word]
+    """A verbless noun phrase offered as a question ("A cup of tea?") or introduced by a colon."""
+    scene = next((i for i in range(start + 1, end) if _context_opener(tokens, i, end)), end)
+    words = [t for t in tokens[start:scene] if t.is_word]  # "Some funk while you cook?": the clause may have a verb
     if not words or len(words) > 12:
         return False
-    if any(t.pos in ("VERB", "AUX") and t.tag not in ("VBG",) for t in words):
-        return False
+    if any(t.pos in ("VERB", "AUX") and t.tag != "VBG" and not (n and words[n - 1].lower == "to")
+           for n, t in enumerate(words)):
+        return False  # a verb, except "-ing" and "to go with your dinner"
     # an offer is asked ("Tea?") or introduced ("A prompt for tonight's entry: ..."); "Television." is a remark
     return any(t.text in ("?", ":") for t in tokens[start:end])
 
@@ -434,7 +435,7 @@ def read_proposals(analysis: Analysis, index: LemmaIndex) -> ProposalReading:
         words = _span(analysis, item.start, item.end)
         if item.stance is CONTEXT:
             scenes.append(Scene(_word(tokens[item.start]) if item.start < len(tokens) else "", words,
-                                frozenset(item.topics), frozenset(item.lemmas)))
+                                frozenset(item.topics)))
         elif item.topics and item.stance in (PROPOSING, DISCOURAGING):
             content = frozenset(t.lemma for t in tokens[item.start:item.end]
                                 if t.pos in CONTENT_CLASSES and t.lemma not in GENERIC_WORDS and len(t.lemma) > 1)
@@ -442,7 +443,7 @@ def read_proposals(analysis: Analysis, index: LemmaIndex) -> ProposalReading:
             (proposals if item.stance is PROPOSING else discouraged).append(record)
     actions = sum(1 for i in items if i.stance is PROPOSING and i.opened)
     return ProposalReading(tuple(proposals), tuple(discouraged), tuple(scenes), _groups(proposals), actions,
-                           any(i.stance == PROPOSING for i in items), _contradiction(tokens, proposals, discouraged),
+                           any(i.stance is PROPOSING for i in items), _contradiction(tokens, proposals, discouraged),
                            tuple(matches))
 
 
@@ -504,6 +505,8 @@ def _sentence_items(tokens, s_start: int, s_end: int, match_at: dict[int, Match]
             while j < s_end and _is_boundary(tokens, j):
                 j += 1
             new, k = _opening(tokens, j, s_end)
+            if new is NONE and stance is CONTEXT and _fragment_offer(tokens, j, s_end):
+                new = PROPOSING  # "As it's Thursday, some funk?"
             reset = any(_word(tokens[x]) in STANCE_RESETS for x in range(i, j))
             if new is not NONE:
                 stance = new
