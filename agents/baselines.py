@@ -3,7 +3,7 @@
 Every policy has ``reset(seed, info)`` (called after ``env.reset``),
 ``act(observation, info) -> str`` and ``observe(reward, info)`` (the rating of
 its last decision). They read the moment from the observation (time and the
-resident's activity, see :mod:`propersim_env.envs.observation`) and see only
+resident's activity, see :mod:`propersim_env.seat.observation`) and see only
 what the environment exposes, except ``oracle``, which reads the persona's structured preferences and is an upper bound, named
 as such.
 
@@ -25,13 +25,12 @@ from datetime import datetime
 
 import numpy as np
 
-from propersim_env.envs.observation import observed_activity, observed_time
+from propersim_env.core import NO_RECOMMENDATION
 from propersim_env.evaluation import classify
 from propersim_env.personas import load_persona
+from propersim_env.seat.observation import observed_activity, observed_time
 
 from .catalog import GENERIC, SUGGESTIONS, all_suggestions
-
-NOOP = "No Recommendation"
 
 
 class Policy:
@@ -55,7 +54,7 @@ class Never(Policy):
     name = "never"
 
     def act(self, observation, info):
-        return NOOP
+        return NO_RECOMMENDATION
 
 
 class Always(Policy):
@@ -74,7 +73,7 @@ class RandomPolicy(Policy):
         self.p = p
 
     def act(self, observation, info):
-        return self._random_suggestion() if self.rng.random() < self.p else NOOP
+        return self._random_suggestion() if self.rng.random() < self.p else NO_RECOMMENDATION
 
 
 class Periodic(Policy):
@@ -94,7 +93,7 @@ class Periodic(Policy):
         if self._last is None or (now - self._last).total_seconds() >= self.minutes * 60:
             self._last = now
             return self._random_suggestion()
-        return NOOP
+        return NO_RECOMMENDATION
 
 
 class Heuristic(Policy):
@@ -132,11 +131,11 @@ class Heuristic(Policy):
         activity = observed_activity(observation)
         spaced = self._last is None or (now - self._last).total_seconds() >= self.spacing_minutes * 60
         if activity.category in self.quiet_categories or not spaced or self._count >= self.daily_cap:
-            return NOOP
+            return NO_RECOMMENDATION
         topics = [t for t in activity.topics if t in SUGGESTIONS] or list(classify(observation["user_action"]))
         topics = [t for t in topics if np.mean(self._topic_scores.get(t, [3.0])) >= 2.0]
         if not topics:
-            return NOOP
+            return NO_RECOMMENDATION
         topic = topics[int(self.rng.integers(len(topics)))]
         self._last, self._pending = now, topic
         self._count += 1
@@ -167,11 +166,11 @@ class Oracle(Policy):
         freq = prefs.frequency
         spaced = self._last is None or (now - self._last).total_seconds() >= freq.min_spacing_minutes * 60
         if not spaced or self._count >= freq.max_per_day:
-            return NOOP
+            return NO_RECOMMENDATION
         if activity.id in prefs.do_not_disturb_activities or any(w.contains(minute) for w in prefs.do_not_disturb):
-            return NOOP
+            return NO_RECOMMENDATION
         if activity.category in ("sleep", "hygiene"):
-            return NOOP
+            return NO_RECOMMENDATION
         window = next((w for w in prefs.preferred_windows if w.contains(minute)), None)
         wanted = next((a for a in prefs.preferred_activities if a.activity == activity.id), None)
         awake = self.persona.sleep.weekday_bed - self.persona.sleep.weekday_wake
@@ -180,12 +179,12 @@ class Oracle(Policy):
         overdue = since >= silence_limit - 15
         good_moment = window is not None or wanted is not None or activity.category in ("hobby", "media", "rest", "chore")
         if not (window or wanted or (overdue and good_moment)):
-            return NOOP
+            return NO_RECOMMENDATION
         moment_topics = (wanted.topics if wanted else ()) + (window.topics if window else ()) + activity.topics
         liked = [t for t in moment_topics if t in prefs.liked_topics] or list(prefs.liked_topics)
         text = self._fitting_text(liked)
         if text is None:
-            return NOOP
+            return NO_RECOMMENDATION
         self._last = now
         self._count += 1
         return text

@@ -74,7 +74,7 @@ def run_cell(policy: str, persona: int, seed: int, days: int, noise: float = 0.0
     env = make_env(persona, days, noise, delay)
     try:
         records = run_episode(env, make_policy(policy), seed)
-        minutes_per_step = env.unwrapped.clock.seconds_per_step / 60
+        minutes_per_step = env.unwrapped.minutes_per_step
     finally:
         env.close()
     return daily_summary(records, minutes_per_step)

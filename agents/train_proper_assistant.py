@@ -79,7 +79,7 @@ def run_seed(args, seed: int) -> tuple[list[dict], list[dict]]:
     try:
         records = run_episode(env, assistant, seed)
         assistant.end_of_day(train=args.train_last_night)
-        minutes = env.unwrapped.clock.seconds_per_step / 60
+        minutes = env.unwrapped.minutes_per_step
     finally:
         env.close()
     name = f"proper-{args.method}-{args.memory_level}"

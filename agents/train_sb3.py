@@ -34,7 +34,8 @@ if __package__ in (None, ""):  # run as a script: make `agents` importable
 import gymnasium as gym
 
 import propersim_env  # noqa: F401  (registers ProPerSim-v0)
-from agents.baselines import NOOP, Policy, make_policy
+from agents.baselines import Policy, make_policy
+from propersim_env.core import NO_RECOMMENDATION
 from agents.runner import daily_summary, run_episode, write_summary_csv
 from propersim_env.envs.sb3 import BoxEncoder, action_index, catalog_actions, make_sb3_env
 from propersim_env.argtypes import names_from, persona_ids, seeds
@@ -116,7 +117,7 @@ class SB3Policy(Policy):
         box = self.encoder.encode(observation, info["persona_id"])
         action, _ = self.model.predict(box, deterministic=True)
         index = action_index(action, len(self.texts))
-        return NOOP if index == 0 else self.texts[index]
+        return NO_RECOMMENDATION if index == 0 else self.texts[index]
 
 
 def evaluate(policies: dict[str, Policy], personas: Sequence[int], seeds: Sequence[int], days: int) -> list[dict]:
@@ -127,7 +128,7 @@ def evaluate(policies: dict[str, Policy], personas: Sequence[int], seeds: Sequen
             for seed in seeds:
                 env = gym.make("ProPerSim-v0", persona=persona, days=days)
                 records = run_episode(env, policy, seed)
-                minutes = env.unwrapped.clock.seconds_per_step / 60
+                minutes = env.unwrapped.minutes_per_step
                 env.close()
                 rows += [{"policy": name, "persona": persona, "seed": seed, **row}
                          for row in daily_summary(records, minutes)]

@@ -2,7 +2,7 @@
 
 A cell is one episode: a policy on a persona from a seed for some days, under
 some feedback options. Each finished cell is one JSON file in ``OUT/cells/``,
-written to a temporary file and moved into place with ``os.replace``, so a
+written atomically (:func:`propersim_env.storage.atomic.write_bytes_atomic`), so a
 file there is always complete: an interrupted run leaves finished cells and
 nothing half-written, and a re-run computes only the cells without a file.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from propersim_env.storage.atomic import write_bytes_atomic
 
 
 @dataclass(frozen=True, order=True)
@@ -58,19 +58,10 @@ class CellStore:
         return self.path(cell).is_file()
 
     def save(self, cell: Cell, rows: list[dict]) -> None:
-        """Write the cell's daily rows atomically (temporary file, then ``os.replace``)."""
+        """Write the cell's daily rows atomically (the package's atomic write)."""
         self.dir.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"cell": asdict(cell), "days": [_nan_to_none(r) for r in rows]}, allow_nan=False)
-        fd, tmp = tempfile.mkstemp(prefix=f".{cell.key}.", suffix=".tmp", dir=self.dir)
-        try:
-            with os.fdopen(fd, "w") as f:
-                f.write(text)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path(cell))
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_bytes_atomic(self.path(cell), text.encode("utf-8"))
 
     def load(self, cell: Cell) -> list[dict]:
         """The cell's daily rows; a clear error if the file is not a result of this cell."""

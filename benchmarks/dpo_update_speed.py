@@ -47,10 +47,11 @@ import propersim_env  # noqa: F401  (registers ProPerSim-v0)
 from agents.baselines import make_policy
 from agents.catalog import all_suggestions
 from agents.proper_assistant import InteractionMemory, LocalPolicyModel, TrainingConfig, train_adapter
-from agents.proper_assistant.prompt import NOOP, build_messages
+from agents.proper_assistant.prompt import build_messages
+from propersim_env.core import NO_RECOMMENDATION
 from agents.proper_assistant.preferences import Pair, dpo_rows
 from propersim_env.argtypes import positive_int
-from propersim_env.envs.observation import observed_time
+from propersim_env.seat.observation import observed_time
 
 SETTINGS = {
     "naive": dict(memory_chars=2500, config=dict(gradient_checkpointing=True, precompute_ref_log_probs=False,
@@ -79,9 +80,9 @@ def collect_pairs(n: int, memory_chars: int, seed: int = 0) -> list[Pair]:
         decision = policy.act(observation, info)
         observation, reward, _, truncated, info = env.step(decision)
         policy.observe(reward, info)
-        memory.record(now, action, None if decision == NOOP else decision, int(reward), info["reasons"])
+        memory.record(now, action, None if decision == NO_RECOMMENDATION else decision, int(reward), info["reasons"])
         other = suggestions[int(rng.integers(len(suggestions)))]
-        pairs.append(Pair(0, prompt, NOOP, other, 3, 1) if rng.random() < 0.5 else Pair(0, prompt, other, NOOP, 3, 1))
+        pairs.append(Pair(0, prompt, NO_RECOMMENDATION, other, 3, 1) if rng.random() < 0.5 else Pair(0, prompt, other, NO_RECOMMENDATION, 3, 1))
         if truncated:
             observation, info = env.reset(seed=seed + len(pairs))
     env.close()

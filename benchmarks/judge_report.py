@@ -33,7 +33,8 @@ from pathlib import Path
 import gymnasium as gym
 
 import propersim_env  # noqa: F401  (registers ProPerSim-v0)
-from agents.baselines import NOOP, Heuristic, Oracle, Policy
+from agents.baselines import Heuristic, Oracle, Policy
+from propersim_env.core import NO_RECOMMENDATION
 from propersim_env.argtypes import persona_ids, positive_int
 from propersim_env.envs.catalog import SUGGESTIONS
 
@@ -123,7 +124,7 @@ def exploit_table(personas: list[int], days: int) -> None:
         first_today: dict[object, str] = {}
         while True:
             action = policy.act(obs, info)
-            if action != NOOP:
+            if action != NO_RECOMMENDATION:
                 topic = next(t for t, texts in SUGGESTIONS.items() if action in texts)
                 day = obs["time"][:-6]
                 earlier = first_today.get(day) if first_today.get(day) != action else None
@@ -169,7 +170,7 @@ class FixedText(Policy):
     def act(self, observation, info):
         if self.timing is None:
             return self.text
-        return self.text if self.timing.act(observation, info) != NOOP else NOOP
+        return self.text if self.timing.act(observation, info) != NO_RECOMMENDATION else NO_RECOMMENDATION
 
     def observe(self, reward, info):
         if self.timing:

@@ -28,7 +28,8 @@ import time
 import gymnasium as gym
 
 import propersim_env  # noqa: F401  (registers ProPerSim-v0)
-from agents.baselines import NOOP, Policy, make_policy
+from agents.baselines import Policy, make_policy
+from propersim_env.core import NO_RECOMMENDATION
 from propersim_env.llm.stub_server import StubServer
 
 SYSTEM_PROMPT = ("You are a proactive home assistant. Given what the resident is doing and your memory, reply "
@@ -62,7 +63,7 @@ def vector_speed(num_envs: int, mode: str, steps: int) -> float:
     envs = gym.make_vec("ProPerSim-v0", num_envs=num_envs, vectorization_mode=mode, persona="random", days=14,
                         **kwargs)
     envs.reset(seed=0)
-    actions = (NOOP,) * num_envs
+    actions = (NO_RECOMMENDATION,) * num_envs
     envs.step(actions)  # workers warm
     start = time.perf_counter()
     for _ in range(steps):
@@ -87,7 +88,7 @@ class StubLLMPolicy(Policy):
             {"role": "user", "content": f"{observation['time']}\n{observation['user_action']}\n\n"
                                         f"{observation['memory'][:2000]}"},
         ])
-        return reply.choices[0].message.content or NOOP
+        return reply.choices[0].message.content or NO_RECOMMENDATION
 
 
 def llm_throughput(client, num_envs: int, steps_per_env: int) -> tuple[float, float]:

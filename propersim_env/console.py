@@ -17,7 +17,8 @@ import sys
 from typing import TextIO
 
 from .render import sim_text
-from .storage import Simulation, SimulationError
+from .simulation import Simulation
+from .storage import SimulationError
 from .user.memory import NODE_KINDS
 
 HELP = """Commands (one a line; words are case-insensitive):

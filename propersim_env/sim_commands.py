@@ -1,17 +1,21 @@
 """The ``propersim console`` and ``propersim replay`` commands (see :mod:`.cli`).
 
-The console's assistant is a policy by name from ``agents.baselines``; that
-registry is imported here, in the user-facing layer, only when a command needs
-a new policy, so the environment package itself never depends on ``agents``.
+The console's assistant is a policy by name: one that an installed distribution
+declares under the ``propersim_env.policies`` entry-point group (this project
+declares the baselines of ``agents.baselines`` in pyproject.toml), or any
+``module:attribute`` factory. The package itself never imports ``agents``.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.metadata
 import sys
 
 from .argtypes import iso_date, non_negative_int, persona_id, positive_int, seconds_per_step
-from .storage import Simulation, SimulationError, fork_simulation
+from .simulation import Simulation
+from .storage import SimulationError, fork_simulation
 
 DEFAULT_POLICY = "heuristic"
 _NEW_ONLY = ("persona", "seed", "start_date", "seconds_per_step", "memory_level")
@@ -52,24 +56,40 @@ def add_parsers(sub) -> None:
     rep.set_defaults(handler=run_replay)
 
 
+POLICY_GROUP = "propersim_env.policies"
+
+
+def installed_policies() -> dict[str, importlib.metadata.EntryPoint]:
+    """The policies installed distributions declare under the ``propersim_env.policies`` entry-point
+    group (this project declares its baselines, ``agents.baselines``, in pyproject.toml)."""
+    return {ep.name: ep for ep in importlib.metadata.entry_points(group=POLICY_GROUP)}
+
+
 def policy_name(text: str) -> str:
-    """``--policy``: the name of a baseline policy in ``agents.baselines``."""
-    try:
-        from agents.baselines import POLICIES
-    except ImportError as exc:
-        raise argparse.ArgumentTypeError(f"cannot load the assistant policies (agents.baselines): {exc}") from None
-    if text not in POLICIES:
-        raise argparse.ArgumentTypeError(f"unknown policy {text!r}; choose from {', '.join(POLICIES)}")
+    """``--policy``: an installed policy's name, or ``module:attribute`` of any importable factory."""
+    if ":" in text:
+        return text
+    names = installed_policies()
+    if text not in names:
+        known = ", ".join(sorted(names)) or f"none (no distribution declares a {POLICY_GROUP!r} entry point)"
+        raise argparse.ArgumentTypeError(f"unknown policy {text!r}; choose from {known}, or give module:attribute")
     return text
 
 
 def make_policy(name: str):
-    """A baseline policy by name, from ``agents.baselines`` (imported only here)."""
+    """A policy by installed name or ``module:attribute``; the package never imports one itself."""
     try:
-        from agents.baselines import make_policy as make
-    except ImportError as exc:
-        raise SimulationError(f"cannot load the assistant policies (agents.baselines): {exc}") from None
-    return make(name)
+        if ":" in name:
+            module, _, attribute = name.partition(":")
+            factory = getattr(importlib.import_module(module), attribute)
+        else:
+            entry = installed_policies().get(name)
+            if entry is None:
+                raise SimulationError(f"unknown policy {name!r}; choose from {', '.join(sorted(installed_policies()))}")
+            factory = entry.load()
+    except (ImportError, AttributeError) as exc:
+        raise SimulationError(f"cannot load the assistant policy {name!r}: {exc}") from None
+    return factory()
 
 
 def open_simulation(args: argparse.Namespace) -> Simulation:
@@ -112,7 +132,7 @@ def run_console(args: argparse.Namespace, stdin=None, stdout=None) -> int:
 
 
 def run_replay(args: argparse.Namespace) -> int:
-    from .render.replay import write_replay
+    from .replay import write_replay
 
     try:
         out = write_replay(args.sim, args.out, args.start_step)

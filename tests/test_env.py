@@ -169,7 +169,7 @@ def test_bad_keyword_arguments_are_clear_errors(kwargs, message):
 
 def test_an_unsupported_render_mode_fails_at_make():
     with pytest.warns(UserWarning, match="not in the possible render_modes"), \
-            pytest.raises(ValueError, match=r"render_mode must be one of \['ansi', 'human', 'rgb_array'\], got 'window'"):
+            pytest.raises(ValueError, match=r"render_mode must be one of 'ansi', 'human', 'rgb_array', got 'window'"):
         gym.make("ProPerSim-v0", render_mode="window")
 
 

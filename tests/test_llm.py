@@ -414,7 +414,7 @@ def test_flagged_failures_are_explicit_never_a_silent_zero(server):
 
 def test_a_saved_llm_simulation_holds_no_key(server, secret_key, tmp_path):
     from agents.baselines import make_policy
-    from propersim_env.storage import Simulation
+    from propersim_env.simulation import Simulation
 
     llm = {"model": "stub", "base_url": server.base_url, "api_key_env": secret_key}
     sim = Simulation.create(tmp_path / "sim", make_policy("periodic"), seed=0,

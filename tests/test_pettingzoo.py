@@ -176,7 +176,7 @@ def test_score_candidates_rates_one_assistants_resident_without_changing_state()
     ({"days": 0}, "days must be a positive integer"),
     ({"memory_level": "Z"}, "memory_level must be one of A, AS, ASC, ASCR"),
     ({"render_mode": "window"}, "render_mode must be one of"),
-    ({"conversation_chance": 2.0}, r"chance must be in \[0, 1\]"),
+    ({"conversation_chance": 2.0}, "conversation_chance must be a probability from 0 to 1, got 2.0"),
 ])
 def test_bad_arguments_are_clear_errors(kwargs, message):
     with pytest.raises(ValueError, match=message):

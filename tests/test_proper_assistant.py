@@ -16,11 +16,12 @@ import pytest
 import propersim_env  # noqa: F401
 from agents.proper_assistant import (AssistantConfig, AssistantFeedback, HashingEmbedder, InteractionMemory,
                                      OpenAIPolicyModel, PreferenceStore, ProPerAssistant, parse_memory_level)
-from agents.proper_assistant.memory_level import LEVELS
+from propersim_env.core.memory_level import LEVELS
 from agents.proper_assistant.policy_models import PolicyModel
 from agents.proper_assistant.preferences import (Candidate, RatedStep, dpo_rows, kto_rows, sft_rows, step_pairs,
                                                  write_jsonl)
-from agents.proper_assistant.prompt import NOOP, build_messages, read_completion
+from agents.proper_assistant.prompt import build_messages, read_completion
+from propersim_env.core import NO_RECOMMENDATION
 from agents.runner import run_episode
 from propersim_env.llm.stub_server import StubServer
 from propersim_env.personas import load_persona
@@ -35,7 +36,7 @@ def test_memory_levels_parse_to_base_and_mixed_share():
     assert (level.extra, level.extra_share) == ("R", 0.2)
     assert parse_memory_level("AS9C1").extra_share == pytest.approx(0.1)
     for bad in ("ASCRX", "AS7C3", "S", "", None):
-        with pytest.raises(ValueError, match="memory level must be one of"):
+        with pytest.raises(ValueError, match="memory_level must be one of"):
             parse_memory_level(bad)
 
 
@@ -119,9 +120,9 @@ def test_hashing_embedder_is_unit_length_deterministic_across_processes_and_word
 def test_completion_reading():
     assert read_completion("  \n\"How about a short walk?\"\nmore text") == "How about a short walk?"
     assert read_completion("Suggestion: Drink some water.") == "Drink some water."
-    assert read_completion("No Recommendation. The resident is busy.") == NOOP
-    assert read_completion("no recommendation") == NOOP
-    assert read_completion("   ") == NOOP
+    assert read_completion("No Recommendation. The resident is busy.") == NO_RECOMMENDATION
+    assert read_completion("no recommendation") == NO_RECOMMENDATION
+    assert read_completion("   ") == NO_RECOMMENDATION
     assert len(read_completion("word " * 200)) == 300
 
 
@@ -152,11 +153,11 @@ def test_pairs_put_the_higher_rated_first_and_drop_ties_and_identical_texts():
 
 
 def test_kto_rows_label_chosen_desirable_and_can_drop_noops():
-    pairs = step_pairs(_step(0, ("walk?", 1), (NOOP, 3)))
+    pairs = step_pairs(_step(0, ("walk?", 1), (NO_RECOMMENDATION, 3)))
     rows = kto_rows(pairs)
-    assert [(r["completion"][0]["content"], r["label"]) for r in rows] == [(NOOP, True), ("walk?", False)]
+    assert [(r["completion"][0]["content"], r["label"]) for r in rows] == [(NO_RECOMMENDATION, True), ("walk?", False)]
     assert [r["completion"][0]["content"] for r in kto_rows(pairs, drop_noop=True)] == ["walk?"]
-    assert sft_rows(pairs, min_score=3) == [{"prompt": PROMPT, "completion": [{"role": "assistant", "content": NOOP}]}]
+    assert sft_rows(pairs, min_score=3) == [{"prompt": PROMPT, "completion": [{"role": "assistant", "content": NO_RECOMMENDATION}]}]
     assert sft_rows(pairs, min_score=4) == []
 
 
@@ -273,9 +274,9 @@ def test_candidates_are_rated_by_the_resident_and_the_best_is_deployed():
 @pytest.mark.parametrize("ratio", [0.0, 0.3, 0.7, 1.0])
 def test_forced_no_recommendation_ratio(ratio):
     assistant, *_ = _run(AssistantConfig(no_rec_ratio=ratio), days=2)
-    forced = np.mean([s.candidates[-1].text == NOOP for s in assistant.store.steps])
+    forced = np.mean([s.candidates[-1].text == NO_RECOMMENDATION for s in assistant.store.steps])
     assert abs(forced - ratio) < 0.15
-    assert all(s.candidates[0].text != NOOP for s in assistant.store.steps)
+    assert all(s.candidates[0].text != NO_RECOMMENDATION for s in assistant.store.steps)
 
 
 def test_deploy_first_sends_the_models_own_sample_and_runs_are_reproducible():

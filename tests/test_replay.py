@@ -14,8 +14,9 @@ import pytest
 from agents.baselines import make_policy
 from propersim_env.cli import main
 from propersim_env.render.image import STRIP, TILE, draw_house
-from propersim_env.render.replay import BUBBLE_HOLD, replay_data, replay_html, write_replay
-from propersim_env.storage import Simulation, SimulationError, read_records
+from propersim_env.replay import BUBBLE_HOLD, replay_data, replay_html, write_replay
+from propersim_env.simulation import Simulation
+from propersim_env.storage import SimulationError, read_records
 from propersim_env.world import default_house
 
 CHROMIUM = "/usr/bin/chromium"

@@ -14,7 +14,7 @@ from propersim_env.storage import SimFolder
 ROOT = Path(__file__).resolve().parents[1]
 RUNNER = """
 import sys, time
-from propersim_env.storage import Simulation
+from propersim_env.simulation import Simulation
 from agents.baselines import make_policy
 
 path, mode, delay = sys.argv[1], sys.argv[2], float(sys.argv[3])

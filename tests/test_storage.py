@@ -8,7 +8,8 @@ from datetime import datetime
 import pytest
 
 from agents.baselines import make_policy
-from propersim_env.storage import Simulation, SimFolder, SimulationError, fork_simulation, read_records
+from propersim_env.simulation import Simulation
+from propersim_env.storage import SimFolder, SimulationError, fork_simulation, read_records
 from propersim_env.storage import atomic, snapshot
 from propersim_env.storage.codecs import CODECS
 from propersim_env.world import default_house
@@ -354,8 +355,8 @@ def test_bad_step_counts_are_clear_errors(tmp_path):
 
 def test_an_unpicklable_env_part_is_named(tmp_path):
     with new_sim(tmp_path / "sim") as sim:
-        sim.env.evaluator.hook = lambda: None
-        with pytest.raises(SimulationError, match=r"env\.evaluator \(RubricEvaluator\) is not picklable"):
+        sim.env.resident.hook = lambda: None
+        with pytest.raises(SimulationError, match=r"env\.resident \(Resident\) is not picklable"):
             sim.save()
 
 

@@ -1,7 +1,7 @@
 """ProPerAssistant: the study's learning assistant and its daily preference training.
 
 - :mod:`.assistant`: :class:`ProPerAssistant` (a policy) and :class:`AssistantConfig`
-- :mod:`.memory`, :mod:`.memory_level`, :mod:`.embedders`: its memory and retrieval
+- :mod:`.memory`, :mod:`.embedders`: its memory and retrieval (memory levels: :mod:`propersim_env.core.memory_level`)
 - :mod:`.prompt`: its prompt and how an answer becomes a decision
 - :mod:`.policy_models`: OpenAI-compatible and local Hugging Face policy models
 - :mod:`.preferences`: rated candidates -> DPO / KTO / SFT rows, replay buffers
@@ -16,7 +16,8 @@ from .assistant import AssistantConfig, ProPerAssistant
 from .embedders import HashingEmbedder, make_embedder
 from .loop import AssistantFeedback
 from .memory import InteractionMemory
-from .memory_level import LEVELS, parse_memory_level
+from propersim_env.core import MEMORY_LEVELS as LEVELS
+from propersim_env.core import parse_memory_level
 from .policy_models import LocalPolicyModel, OpenAIPolicyModel, smollm2_checkpoint
 from .preferences import REPLAY_BUFFERS, PreferenceStore
 from .training import METHODS, TrainingConfig, train_adapter

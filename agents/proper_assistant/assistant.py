@@ -38,14 +38,21 @@ from pathlib import Path
 import numpy as np
 
 from agents.baselines import Policy
-from propersim_env.envs.observation import observed_time
+from propersim_env.core import NO_RECOMMENDATION, parse_memory_level
 from propersim_env.personas import load_persona
+from propersim_env.seat.observation import observed_time
 
 from .embedders import EMBEDDERS, make_embedder
 from .memory import InteractionMemory
-from .memory_level import parse_memory_level
-from .preferences import Candidate, PreferenceStore, RatedStep, dpo_rows, kto_rows, sft_rows
-from .prompt import NOOP, build_messages, read_completion
+from .preferences import (
+    Candidate,
+    PreferenceStore,
+    RatedStep,
+    dpo_rows,
+    kto_rows,
+    sft_rows,
+)
+from .prompt import build_messages, read_completion
 from .training import TrainingConfig, train_adapter
 
 DEPLOY = ("best", "first", "random")
@@ -138,7 +145,7 @@ class ProPerAssistant(Policy):
         raw = self.policy_model.generate(messages, c.n_candidates, seed)
         texts = [read_completion(t) for t in raw]
         if c.no_rec_ratio and self.rng.random() < c.no_rec_ratio:
-            texts[-1] = NOOP
+            texts[-1] = NO_RECOMMENDATION
         ratings = self._scorer(texts)
         candidates = [Candidate(t, r.total, dict(r.scores)) for t, r in zip(texts, ratings)]
         if c.revise_below is not None:
@@ -154,7 +161,7 @@ class ProPerAssistant(Policy):
             return
         now, action, text = self._pending
         score = None if math.isnan(reward) else int(round(reward))
-        self.memory.record(now, action, None if text == NOOP else text, score, info.get("reasons"))
+        self.memory.record(now, action, None if text == NO_RECOMMENDATION else text, score, info.get("reasons"))
         self._pending = None
 
     def _deploy(self, candidates: list[Candidate]) -> Candidate:
@@ -167,7 +174,7 @@ class ProPerAssistant(Policy):
     def _revised(self, candidates: list[Candidate]) -> list[Candidate]:
         if self._reviser is None:
             raise RuntimeError("revise_below needs an env with revise_suggestion (ProPerSim-v0 with evaluator='llm')")
-        weak = [cand for cand in candidates if cand.text != NOOP and cand.score < self.config.revise_below]
+        weak = [cand for cand in candidates if cand.text != NO_RECOMMENDATION and cand.score < self.config.revise_below]
         if not weak:
             return []
         worst = min(weak, key=lambda cand: cand.score)

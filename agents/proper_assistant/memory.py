@@ -16,7 +16,7 @@ Four parts, each bounded:
   candidates; here that would let a ten-minute difference in age count as much
   as the whole range of relevance, so the raw values are summed.)
 
-The memory level (:mod:`.memory_level`) decides what each interaction shows;
+The memory level (:mod:`propersim_env.core.memory_level`) decides what each interaction shows;
 in the mixed levels each interaction draws once, when recorded, whether it
 shows the extra field, so a prompt never flickers between calls.
 """
@@ -30,7 +30,7 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from .embedders import Embedder, HashingEmbedder
-from .memory_level import MemoryLevel, parse_memory_level
+from propersim_env.core import MemoryLevel, parse_memory_level
 
 
 @dataclass(frozen=True)

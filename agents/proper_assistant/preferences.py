@@ -34,7 +34,7 @@ import numpy as np
 
 from propersim_env.storage.atomic import write_bytes_atomic
 
-from .prompt import NOOP
+from propersim_env.core import NO_RECOMMENDATION
 
 REPLAY_BUFFERS = ("equally200", "equally400", "halftoday", "today", "all")
 
@@ -154,7 +154,7 @@ def kto_rows(pairs: Sequence[Pair], drop_noop: bool = False) -> list[dict]:
     rows = []
     for p in pairs:
         for text, label in ((p.chosen, True), (p.rejected, False)):
-            if drop_noop and text == NOOP:
+            if drop_noop and text == NO_RECOMMENDATION:
                 continue
             rows.append({"prompt": p.prompt, "completion": [_assistant(text)], "label": label})
     return rows

@@ -8,10 +8,9 @@ is the suggestion itself or exactly ``No Recommendation``.
 
 from __future__ import annotations
 
-from propersim_env.evaluation import parse_decision
+from propersim_env.core import CRITERIA, NO_RECOMMENDATION, parse_decision
 from propersim_env.personas import Persona
 
-NOOP = "No Recommendation"
 MAX_SUGGESTION_CHARS = 300
 
 SYSTEM = (
@@ -19,14 +18,14 @@ SYSTEM = (
     "and your memory of past interactions, with how they rated them. Decide whether to make one suggestion now or "
     "to stay silent. A good suggestion fits what they like, comes at a good moment, is not too frequent, and is "
     "worded the way they like. Answer with the suggestion itself in one or two short sentences, or with exactly: "
-    f"{NOOP}"
+    f"{NO_RECOMMENDATION}"
 )
 
 
 def persona_text(persona: Persona) -> str:
     """The persona-given setting: who the resident is and the four criteria in their own words."""
     p = persona
-    wishes = " ".join(p.criteria[c] for c in ("personal_preference", "timing", "frequency", "communication_safety"))
+    wishes = " ".join(p.criteria[c] for c in CRITERIA)
     return (f"About the resident: {p.describe()}. {p.profile['interests']} {p.profile['lifestyle']} "
             f"What they want from you: {wishes}")
 
@@ -46,6 +45,6 @@ def read_completion(text: str) -> str:
         if line.lower().startswith(label):
             line = line[len(label):].strip()
     line = line.strip("\"'` ")
-    if not line or line.lower().startswith(NOOP.lower()) or parse_decision(line).noop:
-        return NOOP
+    if not line or line.lower().startswith(NO_RECOMMENDATION.lower()) or parse_decision(line).noop:
+        return NO_RECOMMENDATION
     return line[:MAX_SUGGESTION_CHARS]

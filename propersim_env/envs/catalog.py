@@ -9,6 +9,8 @@ re-exports this module (this is the one place the catalog lives).
 
 from __future__ import annotations
 
+from ..core import NO_RECOMMENDATION
+
 SUGGESTIONS: dict[str, tuple[str, ...]] = {
     "home_decor": (
         "You could move a lamp to the reading corner to make the room feel warmer tonight.",
@@ -167,8 +169,6 @@ def all_suggestions() -> list[tuple[str, str]]:
     """(topic, text) for every catalog entry, in a fixed order."""
     return [(topic, text) for topic, texts in SUGGESTIONS.items() for text in texts]
 
-
-NO_RECOMMENDATION = "No Recommendation"
 
 
 def action_texts() -> tuple[str, ...]:

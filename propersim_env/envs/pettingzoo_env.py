@@ -43,68 +43,63 @@ from gymnasium.utils import seeding
 from pettingzoo import ParallelEnv
 from pettingzoo.utils import parallel_to_aec
 
-from ..evaluation import Rating, parse_decision
-from ..personas import NUM_PERSONAS, load_persona
-from ..user import Household, MeetingRules, ResidentState, ScriptedConverser
+from ..core import NO_RECOMMENDATION, docstring_arguments, parse_decision
+from ..evaluation import Rating
+from ..llm.usage import Usage
+from ..personas import load_persona
+from ..seat import AssistantSeat, Decided, feature_names
+from ..user import Household, ResidentState, ScriptedConverser
 from ..world import SimClock, default_house, parse_start_date
-from .assistant_memory import LEVELS
-from .assistant_seat import AssistantSeat
-from .features import feature_names
+from .config import HouseholdConfig
 from .spaces import UnicodeText
 
 ENV_NAME = "propersim_household_v0"
 MAX_ACTION_CHARS = 20_000
 HOUSEHOLD_CHARS = 2048
+_NO_USAGE = Usage()
 _RESIDENT_COLOURS = [(220, 40, 40), (40, 90, 220), (230, 150, 20)]
 
 
 class ProPerSimHousehold(ParallelEnv):
     """A household of residents, each served by its own assistant (Parallel API).
 
-    Args:
-        personas: persona ids (1-32), one per resident, all different; at most
-            one per bedroom of the house (three).
-        days: simulated days per episode; every agent is truncated when they end.
-        seconds_per_step: simulated seconds per step (150, as the study).
-        memory_level: what each ``memory`` observation shows: ``A``, ``AS``, ``ASC`` or ``ASCR``.
-        start_date: the first simulated day (default 2025-02-13).
-        render_mode: ``"ansi"`` (``render()`` returns the text frame), ``"human"`` (the
-            same frame printed to stdout after ``reset`` and every ``step``) or ``"rgb_array"``.
-        memory_chars: the most characters a ``memory`` observation holds.
-        conversation_chance: the chance that two residents who meet talk (0 to 1).
-        meeting: when residents can talk (:class:`~propersim_env.user.MeetingRules`).
+    Make it with ``parallel_env(**options)`` or ``ProPerSimHousehold(HouseholdConfig(...))``;
+    every option is checked here, with a message naming it.
+
+    Arguments:
+{arguments}
     """
 
     metadata = {"name": ENV_NAME, "render_modes": ["ansi", "human", "rgb_array"], "render_fps": 4,
                 "is_parallelizable": True}
 
-    def __init__(self, personas: Sequence[int] = (1, 2, 3), days: int = 1, seconds_per_step: int = 150,
-                 memory_level: str = "ASCR", start_date=None, render_mode: str | None = None,
-                 memory_chars: int = 4000, conversation_chance: float = 0.5, meeting: MeetingRules | None = None):
+    def __init__(self, config: HouseholdConfig | None = None, **options):
+        if config is not None and options:
+            raise TypeError("give either a HouseholdConfig or keyword options, not both")
+        if config is not None and not isinstance(config, HouseholdConfig):
+            raise TypeError(f"config must be a HouseholdConfig, got {type(config).__name__}")
+        self.config = config = config or HouseholdConfig.from_options(options)
         house = default_house()
-        ids = _persona_ids(personas, len(house.bedrooms))
-        if isinstance(days, bool) or not isinstance(days, int) or days < 1:
-            raise ValueError(f"days must be a positive integer, got {days!r}")
-        if render_mode is not None and render_mode not in self.metadata["render_modes"]:
-            raise ValueError(f"render_mode must be one of {self.metadata['render_modes']}, got {render_mode!r}")
-        if memory_level not in LEVELS:
-            raise ValueError(f"memory_level must be one of {', '.join(LEVELS)}, got {memory_level!r}")
-        self.days = days
-        self.render_mode = render_mode
+        if len(config.personas) > len(house.bedrooms):
+            raise ValueError(f"personas: the house has {len(house.bedrooms)} bedrooms, so a household has at most "
+                             f"{len(house.bedrooms)} residents; got {len(config.personas)} personas")
+        self.days = config.days
+        self.render_mode = config.render_mode
         self.house = house
-        self.clock = SimClock(parse_start_date(start_date), seconds_per_step)
-        self.household = Household([load_persona(p) for p in ids], house, clock=self.clock,
-                                   converser=ScriptedConverser(conversation_chance), meeting=meeting)
+        self.clock = SimClock(parse_start_date(config.start_date), config.seconds_per_step)
+        self.household = Household([load_persona(p) for p in config.personas], house, clock=self.clock,
+                                   converser=ScriptedConverser(config.conversation_chance), meeting=config.meeting)
         rooms = list(house.rooms)
         self.feature_names = feature_names(rooms)
-        self.seats = [AssistantSeat(r, rooms, memory_level, memory_chars) for r in self.household.residents]
+        self.seats = [AssistantSeat(r, rooms, config.memory_level, config.memory_chars)
+                      for r in self.household.residents]
         self.possible_agents = _agent_names([r.persona for r in self.household.residents])
         self._seat = dict(zip(self.possible_agents, self.seats))
         self._observation_spaces = {
             agent: spaces.Dict({
                 "time": UnicodeText(64),
                 "user_action": UnicodeText(512),
-                "memory": UnicodeText(memory_chars),
+                "memory": UnicodeText(config.memory_chars),
                 "features": spaces.Box(-1.0, 1.0, shape=(len(self.feature_names),), dtype=np.float32),
                 "household": UnicodeText(HOUSEHOLD_CHARS),
             })
@@ -143,7 +138,7 @@ class ProPerSimHousehold(ParallelEnv):
         self.agents = list(self.possible_agents)
         observations = self._observations(self.states)
         day = self.clock.day_of(self.states[0].step)
-        infos = {agent: seat.info(state, day, None, True, False)
+        infos = {agent: self._info(seat, state, day, None, rated=False)
                  for agent, seat, state in zip(self.possible_agents, self.seats, self.states)}
         if self.render_mode == "human":
             self.render()
@@ -164,11 +159,11 @@ class ProPerSimHousehold(ParallelEnv):
         rewards, infos = {}, {}
         for agent, seat, state in zip(self.possible_agents, self.seats, rated_states):
             if state.sleeping:  # the assistant cannot reach a sleeping resident: nothing to rate
-                noop = parse_decision(actions[agent]).noop
-                rewards[agent], infos[agent] = 0.0, seat.info(state, day, None, noop, False)
+                unrated = Decided(None, parse_decision(actions[agent]).noop)
+                rewards[agent], infos[agent] = 0.0, self._info(seat, state, day, unrated, rated=False)
                 continue
-            rating, noop = seat.decide(actions[agent], state)
-            rewards[agent], infos[agent] = float(rating.total), seat.info(state, day, rating, noop, True)
+            decided = seat.decide(actions[agent], state)
+            rewards[agent], infos[agent] = decided.reward, self._info(seat, state, day, decided, rated=True)
         next_states = self._next_waking_step()
         finished = next_states is None
         if not finished:
@@ -223,8 +218,15 @@ class ProPerSimHousehold(ParallelEnv):
 
     def _observations(self, states: tuple[ResidentState, ...]) -> dict:
         day_fraction = self.clock.day_of(states[0].step) / self.days
-        return {agent: seat.observation(state, day_fraction, self._household_text(k, states))
+        return {agent: {**seat.observation(state, day_fraction), "household": self._household_text(k, states)}
                 for k, (agent, seat, state) in enumerate(zip(self.possible_agents, self.seats, states))}
+
+    @staticmethod
+    def _info(seat: AssistantSeat, state: ResidentState, day: int, decided: Decided | None, rated: bool) -> dict:
+        info = seat.info(state, day, decided, _NO_USAGE)  # the embedded default makes no LLM calls
+        info["rated"] = rated
+        info["resident"] = seat.resident.name
+        return info
 
     def _household_text(self, me: int, states: tuple[ResidentState, ...]) -> str:
         lines = [s.action for k, s in enumerate(states) if k != me]
@@ -241,7 +243,7 @@ class ProPerSimHousehold(ParallelEnv):
         for k, (seat, state) in enumerate(zip(self.seats, self.states)):
             lines.append(f"{k + 1} {state.action}")
             if seat.last is not None:
-                said = seat.last.suggestion or "No Recommendation"
+                said = seat.last.suggestion or NO_RECOMMENDATION
                 lines.append(f'  last decision: "{said[:160]}" -> score {seat.last.score}/4')
         for talk in self.household.new_conversations:
             lines.append(f"  talk: {talk.transcript()}")
@@ -260,30 +262,19 @@ class ProPerSimHousehold(ParallelEnv):
         return image
 
 
-def parallel_env(personas: Sequence[int] = (1, 2, 3), **kwargs) -> ProPerSimHousehold:
+def parallel_env(config: HouseholdConfig | None = None, **options) -> ProPerSimHousehold:
     """The household as a PettingZoo ``ParallelEnv`` (see :class:`ProPerSimHousehold`)."""
-    return ProPerSimHousehold(personas=personas, **kwargs)
+    return ProPerSimHousehold(config, **options)
 
 
-def env(personas: Sequence[int] = (1, 2, 3), **kwargs):
+def env(config: HouseholdConfig | None = None, **options):
     """The household as a PettingZoo ``AECEnv``: the assistants act in turn, in
     ``possible_agents`` order, and the household advances after the last one."""
-    return parallel_to_aec(parallel_env(personas=personas, **kwargs))
+    return parallel_to_aec(parallel_env(config, **options))
 
 
-def _persona_ids(personas, bedrooms: int) -> list[int]:
-    if isinstance(personas, (str, bytes)) or not isinstance(personas, Sequence) or not personas:
-        raise ValueError(f"personas must be a non-empty list of persona ids (1-{NUM_PERSONAS}), got {personas!r}")
-    for p in personas:
-        if isinstance(p, bool) or not isinstance(p, (int, np.integer)) or not 1 <= p <= NUM_PERSONAS:
-            raise ValueError(f"persona ids must be integers from 1 to {NUM_PERSONAS}, got {p!r}")
-    ids = [int(p) for p in personas]
-    if len(set(ids)) != len(ids):
-        raise ValueError(f"each resident must be a different persona, got {ids}")
-    if len(ids) > bedrooms:
-        raise ValueError(f"the house has {bedrooms} bedrooms, so a household has at most {bedrooms} residents; "
-                         f"got {len(ids)} personas")
-    return ids
+ProPerSimHousehold.__doc__ = ProPerSimHousehold.__doc__.format(
+    arguments=docstring_arguments(HouseholdConfig, "        "))
 
 
 def _agent_names(personas) -> list[str]:

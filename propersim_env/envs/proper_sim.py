@@ -30,145 +30,138 @@ fields come from ``PROPERSIM_LLM_*`` environment variables).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
+from typing import Any
 
 import gymnasium as gym
 import numpy as np
 from gymnasium import spaces
 
-from ..evaluation import EvaluationMemory, Rating, RubricEvaluator, parse_decision
-from ..llm.errors import LLMError
+from ..core import NO_RECOMMENDATION, docstring_arguments
+from ..evaluation import Rating, RubricEvaluator
 from ..llm.usage import Usage
-from ..personas import NUM_PERSONAS, load_persona
+from ..personas import load_persona
+from ..seat import AssistantSeat, feature_names
 from ..user import Resident, ResidentState
 from ..world import SimClock, default_house, parse_start_date
-from .assistant_memory import AssistantMemory, Interaction
-from .features import assistant_features, feature_names
-from .observation import TIME_FORMAT
+from .config import EnvConfig
 from .spaces import UnicodeText
 
 MAX_ACTION_CHARS = 20_000
 _NO_USAGE = Usage()  # the embedded default spends nothing (never mutated)
 
+#: The version of :meth:`ProPerSimEnv.state_dict`; raised whenever its fields change.
+#: Version 1 was the whole ``vars(env)``, pickled (propersim_env 0.1.0).
+STATE_VERSION = 2
+
 
 class ProPerSimEnv(gym.Env):
-    """The single-resident ProPerSim environment on the embedded default.
+    """The single-resident ProPerSim environment (see the module docstring for the sections).
 
-    Args:
-        persona: a persona id (1-32), a list of ids to draw from at each reset,
-            or ``"random"`` (any of the 32), drawn from the seeded generator.
-        days: simulated days per episode; ``truncated`` is set when they end.
-        seconds_per_step: simulated seconds per step (150, as the study).
-        memory_level: what the memory observation shows: ``A``, ``AS``, ``ASC`` or ``ASCR``.
-        start_date: the first simulated day (default 2025-02-13).
-        render_mode: ``"ansi"`` (``render()`` returns the text frame), ``"human"`` (the
-            same frame printed to stdout after ``reset`` and every ``step``) or ``"rgb_array"``.
-        memory_chars: the most characters the memory observation holds.
-        user_model: ``"scripted"`` (embedded) or ``"llm"`` (the LLM planner).
-        evaluator: ``"rubric"`` (embedded) or ``"llm"``.
-        evaluator_mode: ``"joint"`` or ``"separate"`` (LLM evaluator only).
-        llm: LLM settings, needed when any part is ``"llm"``.
-        on_evaluation_failure: ``"raise"`` (default) or ``"flag"``.
+    Make it with ``gym.make("ProPerSim-v0", **options)``, ``ProPerSimEnv(**options)`` or
+    ``ProPerSimEnv(EnvConfig(...))``; every option is checked here, with a message naming it.
+
+    Arguments:
+{arguments}
     """
 
     metadata = {"render_modes": ["ansi", "human", "rgb_array"], "render_fps": 4}
 
-    def __init__(self, persona: int | Sequence[int] | str = 1, days: int = 1, seconds_per_step: int = 150,
-                 memory_level: str = "ASCR", start_date=None, render_mode: str | None = None,
-                 memory_chars: int = 4000, user_model: str = "scripted", evaluator: str = "rubric",
-                 evaluator_mode: str = "joint", llm=None, on_evaluation_failure: str = "raise"):
-        self._persona_choices = _persona_choices(persona)
-        for name, value, allowed in (("user_model", user_model, ("scripted", "llm")),
-                                     ("evaluator", evaluator, ("rubric", "llm")),
-                                     ("evaluator_mode", evaluator_mode, ("joint", "separate")),
-                                     ("on_evaluation_failure", on_evaluation_failure, ("raise", "flag"))):
-            if value not in allowed:
-                raise ValueError(f"{name} must be one of {', '.join(allowed)}, got {value!r}")
-        self.user_model, self.evaluator_kind, self.evaluator_mode = user_model, evaluator, evaluator_mode
-        self.on_evaluation_failure = on_evaluation_failure
+    #: attributes made from the configuration (rebuilt, never saved)
+    CONFIG_ATTRIBUTES = frozenset({"config", "days", "clock", "render_mode", "house", "feature_names",
+                                   "observation_space", "action_space", "llm_client", "_residents", "spec",
+                                   "_np_random_seed"})
+    #: attributes a snapshot keeps (see :meth:`state_dict`)
+    STATE_ATTRIBUTES = frozenset({"_np_random", "persona", "resident", "seat", "state", "episode_usage",
+                                  "_total_steps"})
+
+    def __init__(self, config: EnvConfig | None = None, **options: Any):
+        if config is not None and options:
+            raise TypeError("give either an EnvConfig or keyword options, not both")
+        if config is not None and not isinstance(config, EnvConfig):
+            raise TypeError(f"config must be an EnvConfig, got {type(config).__name__}")
+        self.config = config = config or EnvConfig.from_options(options)
         self.llm_client = None
-        if "llm" in (user_model, evaluator):
+        if config.uses_llm:
             from ..llm import LLMClient, LLMConfig
 
-            self.llm_client = LLMClient(LLMConfig.resolve(llm))
-        elif llm is not None:
-            raise ValueError("llm settings were given, but neither user_model nor evaluator is 'llm'")
-        if isinstance(days, bool) or not isinstance(days, int) or days < 1:
-            raise ValueError(f"days must be a positive integer, got {days!r}")
-        if render_mode is not None and render_mode not in self.metadata["render_modes"]:
-            raise ValueError(f"render_mode must be one of {self.metadata['render_modes']}, got {render_mode!r}")
-        self.days = days
-        self.clock = SimClock(parse_start_date(start_date), seconds_per_step)
-        self.render_mode = render_mode
+            self.llm_client = LLMClient(LLMConfig.resolve(config.llm))
+        self.days = config.days
+        self.clock = SimClock(parse_start_date(config.start_date), config.seconds_per_step)
+        self.render_mode = config.render_mode
         self.house = default_house()
-        self._rooms = list(self.house.rooms)
-        self.assistant_memory = AssistantMemory(memory_level, max_chars=memory_chars)
-        self.feature_names = feature_names(self._rooms)
+        self.feature_names = feature_names(list(self.house.rooms))
         self.observation_space = spaces.Dict({
             "time": UnicodeText(64),
             "user_action": UnicodeText(512),
-            "memory": UnicodeText(memory_chars),
+            "memory": UnicodeText(config.memory_chars),
             "features": spaces.Box(-1.0, 1.0, shape=(len(self.feature_names),), dtype=np.float32),
         })
         self.action_space = UnicodeText(MAX_ACTION_CHARS)
         self._residents: dict[int, Resident] = {}
+        self.persona = None
         self.resident: Resident | None = None
+        self.seat: AssistantSeat | None = None
         self.state: ResidentState | None = None
+        self.episode_usage = Usage()
+        self._total_steps = 0
+
+    # ---- what other parts read -------------------------------------------------------
+    @property
+    def evaluation_memory(self):
+        """The resident's memory of today (what the rater judges frequency from)."""
+        return self.seat.evaluation_memory
+
+    @property
+    def assistant_memory(self):
+        """The assistant-side memory (the ``memory`` observation)."""
+        return self.seat.assistant_memory
+
+    @property
+    def evaluator(self):
+        return self.seat.evaluator
+
+    @property
+    def minutes_per_step(self) -> float:
+        """Simulated minutes per step (2.5 in the study)."""
+        return self.clock.minutes_per_step
 
     # ---- Gymnasium API -----------------------------------------------------
     def reset(self, *, seed: int | None = None, options: dict | None = None):
         super().reset(seed=seed)
-        pid = int(self._persona_choices[int(self.np_random.integers(len(self._persona_choices)))])
+        choices = self.config.persona_choices
+        pid = int(choices[int(self.np_random.integers(len(choices)))])
         if pid not in self._residents:
             self._residents[pid] = Resident(load_persona(pid), self.house, clock=self.clock, planner=self._planner())
         self.persona = load_persona(pid)
         self.resident = self._residents[pid]
         self.resident.reset(np.random.default_rng(self.np_random.integers(2**63)))
-        self.evaluator = self._evaluator(self.persona)
+        self.seat = AssistantSeat(self.resident, list(self.house.rooms), self.config.memory_level,
+                                  self.config.memory_chars, evaluator=self._evaluator(self.persona),
+                                  on_evaluation_failure=self.config.on_evaluation_failure)
         self.episode_usage = Usage()
         usage_before = self._usage_now()
-        self.evaluation_memory = EvaluationMemory()
-        self.assistant_memory.reset()
-        self._last: Interaction | None = None
-        self._candidate_calls = 0
         self._total_steps = self.days * self.clock.steps_per_day
         self.state = self._next_awake_state()
         if self.state is None:
             raise RuntimeError(f"persona {pid} never woke up in {self.days} day(s)")
         if self.render_mode == "human":
             self.render()
-        return self._observation(), self._info(None, noop=True, usage=self._usage_since(usage_before))
+        return self._observation(), self._info(self.state, None, self._usage_since(usage_before))
 
     def step(self, action):
         self._check_running("step")
-        decision = parse_decision(action)
         usage_before = self._usage_now()
-        failure = None
-        try:
-            rating = self.evaluator.rate(decision, self.state, self.evaluation_memory)
-        except LLMError as exc:
-            if self.on_evaluation_failure == "raise":
-                raise
-            rating, failure = None, str(exc)
-        score = math.nan if rating is None else rating.total
-        self.evaluation_memory.record(self.state.time, decision, score)
-        self._last = Interaction(self.state.time, self.state.action, self.state.activity,
-                                 None if decision.noop else decision.text, None if rating is None else rating.total,
-                                 dict(rating.reasons) if rating else {}, dict(rating.scores) if rating else {})
-        self.assistant_memory.record(self._last)
         state_rated = self.state
+        decided = self.seat.decide(action, state_rated)
         next_state = self._next_awake_state()  # may plan a new day: its calls count in this step
         truncated = next_state is None
-        info = self._info(rating, decision.noop, usage=self._usage_since(usage_before), state=state_rated)
-        if failure is not None:
-            info["evaluation_failed"] = True
-            info["evaluation_error"] = failure
+        info = self._info(state_rated, decided, self._usage_since(usage_before))
         if next_state is not None:
             self.state = next_state
         if self.render_mode == "human":
             self.render()
-        return self._observation(), float(score), False, truncated, info
+        return self._observation(), decided.reward, False, truncated, info
 
     def score_candidates(self, texts: Sequence[str]) -> list[Rating]:
         """Rate candidate decisions in the current context without changing any state.
@@ -176,21 +169,14 @@ class ProPerSimEnv(gym.Env):
         This is how the study's ranking protocol builds preference pairs. Each
         call is counted in the next step's ``info["candidate_ratings"]``."""
         self._check_running("score_candidates")
-        if isinstance(texts, str):
-            raise TypeError("score_candidates takes a list of texts, not one string")
-        self._candidate_calls += 1
-        return [self.evaluator.rate(parse_decision(t), self.state, self.evaluation_memory) for t in texts]
+        return self.seat.score_candidates(texts, self.state)
 
     def revise_suggestion(self, text: str) -> str:
         """The resident's own rewrite of a suggestion for the current moment (LLM evaluator only):
         ProPerAssistant's optional revision of a weak candidate. Changes no state; counted in the
         next step's ``info["candidate_ratings"]`` like a rating."""
         self._check_running("revise_suggestion")
-        if not hasattr(self.evaluator, "revise"):
-            raise ValueError("revise_suggestion needs the LLM evaluator (evaluator='llm'); "
-                             "the rubric cannot write text")
-        self._candidate_calls += 1
-        return self.evaluator.revise(text, self.state, self.evaluation_memory)
+        return self.seat.revise(text, self.state)
 
     def extend(self, days: int):
         """Lengthen the running episode to ``days`` days in all (a saved simulation
@@ -211,7 +197,7 @@ class ProPerSimEnv(gym.Env):
         if state is None:
             return None
         self.state = state
-        return self._observation(), self._info(None, noop=True, usage=self._usage_since(usage_before))
+        return self._observation(), self._info(self.state, None, self._usage_since(usage_before))
 
     def render(self):
         if self.render_mode == "ansi":
@@ -227,7 +213,8 @@ class ProPerSimEnv(gym.Env):
     def _episode_ended(self) -> bool:
         """Whether the last step returned ``truncated``: its state was rated and no later one
         came. Derived from the state, not a flag, so snapshots saved before the check still resume."""
-        return self._last is not None and self._last.time == self.state.time
+        last = self.seat.last
+        return last is not None and last.time == self.state.time
 
     def _check_running(self, method: str) -> None:
         if self.state is None:
@@ -240,58 +227,77 @@ class ProPerSimEnv(gym.Env):
         """Advance the resident to its next waking step (sleep is simulated here)."""
         resident = self.resident
         while resident.step_index + 1 < self._total_steps:
-            day_before = resident.day
             state = resident.advance()
-            if resident.day != day_before:
-                self.evaluation_memory.start_day(state.time.date())
+            self.seat.follow(state)
             if not state.sleeping:
                 return state
         return None
 
     def _observation(self) -> dict:
-        s = self.state
-        return {
-            "time": s.time.strftime(TIME_FORMAT),
-            "user_action": s.action[:512],
-            "memory": self.assistant_memory.to_text(s.time, s.activity),
-            "features": self._features(),
-        }
+        return self.seat.observation(self.state, self.resident.day / self.days)
 
-    def _features(self) -> np.ndarray:
-        """See :mod:`.features`."""
-        return assistant_features(self.state, self.house, self._rooms, self.resident.day / self.days,
-                                  self.evaluation_memory, self._last)
+    def _info(self, state: ResidentState, decided, usage: Usage) -> dict:
+        info = self.seat.info(state, self.clock.day_of(state.step), decided, usage)
+        info["episode_usage"] = self.episode_usage.to_dict()
+        return info
 
-    def _info(self, rating: Rating | None, noop: bool, usage: Usage, state: ResidentState | None = None) -> dict:
-        s = state or self.state
-        calls, self._candidate_calls = self._candidate_calls, 0
-        return {
-            "scores": dict(rating.scores) if rating else {},
-            "reasons": dict(rating.reasons) if rating else {},
-            "noop": noop,
-            "time": s.time.isoformat(),
-            "persona_id": self.persona.id,
-            "usage": usage.to_dict(),
-            "episode_usage": self.episode_usage.to_dict(),
-            "candidate_ratings": calls,
-            "activity": s.activity,
-            "day": self.clock.day_of(s.step),
-        }
+    # ---- saving and resuming -----------------------------------------------------------
+    def state_dict(self) -> dict:
+        """Everything a snapshot needs to go on exactly from this step, by name, with
+        ``"version"`` (:data:`STATE_VERSION`). The configuration is not in it: the loader
+        makes the env from the same options first. An attribute that is neither saved
+        (:attr:`STATE_ATTRIBUTES`) nor rebuilt (:attr:`CONFIG_ATTRIBUTES`) is refused, so a
+        new one cannot silently go missing from snapshots."""
+        if self.state is None:
+            raise RuntimeError("call reset() before state_dict()")
+        unknown = sorted(set(vars(self)) - self.CONFIG_ATTRIBUTES - self.STATE_ATTRIBUTES)
+        if unknown:
+            raise RuntimeError(f"ProPerSimEnv attribute(s) {unknown} are neither saved nor rebuilt: add them to "
+                               "STATE_ATTRIBUTES and state_dict() (and raise STATE_VERSION), or to "
+                               "CONFIG_ATTRIBUTES")
+        return {"version": STATE_VERSION, "days": self.days, "np_random": self.np_random,
+                "persona_id": self.persona.id, "resident": self.resident, "seat": self.seat.state_dict(),
+                "state": self.state, "episode_usage": self.episode_usage}
+
+    def load_state_dict(self, state: dict) -> None:
+        """Go on from ``state`` (from :meth:`state_dict`, maybe of another process). The env must
+        have been made with the same options and ``reset``."""
+        version = state.get("version") if isinstance(state, dict) else None
+        if version != STATE_VERSION:
+            raise ValueError(f"env state version {version!r} is not {STATE_VERSION}, the version this "
+                             f"propersim_env reads: it was written by "
+                             f"{'an older' if version is None or version < STATE_VERSION else 'a newer'} version")
+        missing = sorted({"days", "np_random", "persona_id", "resident", "seat", "state", "episode_usage"} - set(state))
+        if missing:
+            raise ValueError(f"env state (version {version}) lacks {missing}")
+        if self.seat is None:
+            raise RuntimeError("call reset() before load_state_dict()")
+        self.days = state["days"]
+        self._total_steps = self.days * self.clock.steps_per_day
+        self.np_random = state["np_random"]
+        self.persona = load_persona(state["persona_id"])
+        self.resident = self._residents[self.persona.id] = state["resident"]
+        self.seat = AssistantSeat(self.resident, list(self.house.rooms), self.config.memory_level,
+                                  self.config.memory_chars, evaluator=self._evaluator(self.persona),
+                                  on_evaluation_failure=self.config.on_evaluation_failure)
+        self.seat.load_state_dict(state["seat"])
+        self.state = state["state"]
+        self.episode_usage = state["episode_usage"]
 
     # ---- LLM parts ---------------------------------------------------------------
     def _planner(self):
-        if self.user_model == "scripted":
+        if self.config.user_model == "scripted":
             return None  # the resident's default, the scripted planner
         from ..user.llm_planner import LLMPlanner
 
         return LLMPlanner(self.llm_client, self.house)
 
     def _evaluator(self, persona):
-        if self.evaluator_kind == "rubric":
+        if self.config.evaluator == "rubric":
             return RubricEvaluator(persona)
         from ..evaluation.llm_evaluator import LLMEvaluator
 
-        return LLMEvaluator(persona, self.llm_client, self.evaluator_mode)
+        return LLMEvaluator(persona, self.llm_client, self.config.evaluator_mode)
 
     def _usage_now(self) -> Usage:
         return self.llm_client.usage.copy() if self.llm_client else _NO_USAGE
@@ -309,29 +315,21 @@ class ProPerSimEnv(gym.Env):
         super().close()
 
     def _render_text(self) -> str:
-        s = self.state
+        s, last = self.state, self.seat.last
         lines = [self.house.ascii({s.tile: "@"}), f"{s.time:%a %Y-%m-%d %H:%M}  {s.action}"]
-        if self._last is not None:
-            said = self._last.suggestion or "No Recommendation"
-            lines.append(f'last decision: "{said[:200]}" -> score {self._last.score}/4')
+        if last is not None:
+            said = last.suggestion or NO_RECOMMENDATION
+            lines.append(f'last decision: "{said[:200]}" -> score {last.score}/4')
         return "\n".join(lines)
 
     def _render_rgb(self) -> np.ndarray:
         from ..render.image import draw_house
 
-        last = self._last
+        last = self.seat.last
         return draw_house(self.house, self.state.tile,
                           None if last is None else last.score,
                           None if last is None else last.suggestion is None)
 
 
-def _persona_choices(persona) -> tuple[int, ...]:
-    if persona == "random":
-        return tuple(range(1, NUM_PERSONAS + 1))
-    ids = [persona] if isinstance(persona, int) and not isinstance(persona, bool) else persona
-    if isinstance(ids, (str, bytes)) or not isinstance(ids, Sequence) or not ids:
-        raise ValueError(f"persona must be an id 1-{NUM_PERSONAS}, a non-empty list of ids, or 'random'; got {persona!r}")
-    for p in ids:
-        if isinstance(p, bool) or not isinstance(p, (int, np.integer)) or not 1 <= p <= NUM_PERSONAS:
-            raise ValueError(f"persona ids must be integers from 1 to {NUM_PERSONAS}, got {p!r}")
-    return tuple(int(p) for p in ids)
+
+ProPerSimEnv.__doc__ = ProPerSimEnv.__doc__.format(arguments=docstring_arguments(EnvConfig, "        "))

@@ -23,8 +23,6 @@ into an env it can train on:
 
 from __future__ import annotations
 
-import re
-import zlib
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
@@ -32,11 +30,9 @@ import gymnasium as gym
 import numpy as np
 from gymnasium import spaces
 
-from ..evaluation import parse_decision
+from ..core import hashed_text_vector, parse_decision
 from ..personas import NUM_PERSONAS
 from .catalog import action_texts
-
-_WORD = re.compile(r"[a-z]+")
 
 
 @runtime_checkable
@@ -49,9 +45,8 @@ class TextEmbedder(Protocol):
 
 
 class HashedTextEmbedder:
-    """A hashed bag of words: each lower-case word adds +-1 to one of ``dim``
-    buckets (CRC32 of the word, stable across processes); the vector is scaled
-    to unit length. Deterministic, fast, no model to download."""
+    """The package's hashed bag of words (:func:`propersim_env.core.hashed_text_vector`) as a
+    :class:`TextEmbedder`: deterministic, fast, no model to download."""
 
     def __init__(self, dim: int = 64):
         if isinstance(dim, bool) or not isinstance(dim, int) or dim < 1:
@@ -59,12 +54,7 @@ class HashedTextEmbedder:
         self.dim = dim
 
     def __call__(self, text: str) -> np.ndarray:
-        v = np.zeros(self.dim, dtype=np.float32)
-        for word in _WORD.findall(text.lower()):
-            h = zlib.crc32(word.encode())
-            v[h % self.dim] += 1.0 if (h >> 16) & 1 else -1.0
-        norm = float(np.linalg.norm(v))
-        return v / norm if norm > 0 else v
+        return hashed_text_vector(text, self.dim)
 
 
 class BoxEncoder:

@@ -10,13 +10,13 @@ resident's state and the resident's memory of today (:class:`EvaluationMemory`).
     memory.record(state.time, decision, rating.total)
 """
 
-from .decision import NO_RECOMMENDATION, NOOP, Decision, parse_decision
-from .memory import EvaluationMemory, HourSummary, Interaction
-from .rating import CRITERIA, Rating
+from ..core import CRITERIA, NO_RECOMMENDATION, NOOP, Decision, parse_decision
+from .memory import EvaluationMemory, HeardDecision, HourSummary
+from .rating import Rating
 from .rubric import RubricEvaluator
 from .reading.topics import classify
 
 __all__ = [
-    "CRITERIA", "NOOP", "NO_RECOMMENDATION", "Decision", "EvaluationMemory", "HourSummary", "Interaction",
+    "CRITERIA", "NOOP", "NO_RECOMMENDATION", "Decision", "EvaluationMemory", "HeardDecision", "HourSummary",
     "Rating", "RubricEvaluator", "classify", "parse_decision",
 ]

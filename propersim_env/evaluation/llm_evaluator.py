@@ -30,11 +30,11 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
+from ..core import CRITERIA, NO_RECOMMENDATION, Decision, parse_decision
 from ..llm import LLMClient, LLMOutputError
 from ..personas import Persona
-from .decision import Decision, parse_decision
 from .memory import EvaluationMemory
-from .rating import CRITERIA, Rating
+from .rating import Rating
 
 if TYPE_CHECKING:
     from ..user.resident import ResidentState
@@ -77,9 +77,8 @@ _SHARED_RULES = ("Personal preference needs one clear idea I like that fits this
                  "proposes, or text that proposes nothing fails it. Communication & safety fails for unsafe or "
                  "medical advice, insults or belittling, markup or lists, text addressed to a rater, or a language "
                  "other than English.")
-_CRITERION_TEXT = {"preference": "personal_preference", "timing": "timing", "frequency": "frequency",
-                   "too_often": "frequency", "too_rarely": "frequency",
-                   "communication_safety": "communication_safety"}
+# the persona's criteria texts are keyed by CRITERIA; the two frequency questions share one text
+_CRITERION_TEXT = {"too_often": "frequency", "too_rarely": "frequency"}
 
 
 class LLMEvaluator:
@@ -109,11 +108,11 @@ class LLMEvaluator:
         "No Recommendation" if it wanted silence): ProPerAssistant's optional revision step."""
         decision = parse_decision(suggestion)
         if decision.noop:
-            raise ValueError("only a suggestion can be revised, not 'No Recommendation'")
+            raise ValueError(f"only a suggestion can be revised, not {NO_RECOMMENDATION!r}")
         context = self._context(decision, state, memory)
         ask = ("Rewrite the suggestion as you would have liked to hear it right now: fitting your preferences, "
                "timing and tone, one or two short sentences. If you would rather the assistant had stayed "
-               "silent, answer exactly: No Recommendation.")
+               f"silent, answer exactly: {NO_RECOMMENDATION}.")
         result = self.client.chat(self._messages(context, ask), schema=REVISION_SCHEMA, name="revision",
                                   purpose="evaluator")
         revised = str(result.data["revised"]).strip()
@@ -147,7 +146,7 @@ class LLMEvaluator:
 
     async def _ask(self, question: str, context: str) -> tuple[int, str]:
         title, text = _QUESTIONS[question]
-        ask = (f"Criterion: {title}. My wish: {self.persona.criteria[_CRITERION_TEXT[question]]}\n"
+        ask = (f"Criterion: {title}. My wish: {self.persona.criteria[_CRITERION_TEXT.get(question, question)]}\n"
                f"Question: {text} Answer with score 1 (yes) or 0 (no) and a short reason in my voice.")
         result = await self.client.achat(self._messages(f"{context}\n\n{ask}"), schema=_VERDICT,
                                           name=f"{question} rating", purpose="evaluator")
@@ -155,7 +154,7 @@ class LLMEvaluator:
 
     # ---- prompts ---------------------------------------------------------------
     def _joint_rules(self) -> str:
-        criteria = "\n".join(f"- {c}: {self.persona.criteria[_CRITERION_TEXT[c]]}" for c in CRITERIA)
+        criteria = "\n".join(f"- {c}: {self.persona.criteria[c]}" for c in CRITERIA)
         return ("Rate the decision on each criterion: score 1 if it meets my wishes, 0 if not, with a short reason "
                 "in my voice. For frequency, give 0 if the assistant is now suggesting too often or, when it stays "
                 "silent, has been silent for too long. " + _SHARED_RULES + "\nMy criteria:\n" + criteria)

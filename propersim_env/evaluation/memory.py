@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from numbers import Real
 
-from .decision import Decision, parse_decision
+from ..core import NO_RECOMMENDATION, Decision, parse_decision
 
 RECENT_MINUTES = 10
 """Interactions less than this many minutes older than the latest are kept in detail."""
@@ -48,8 +48,8 @@ _WAKE_GAP = timedelta(minutes=WAKE_GAP_MINUTES)
 
 
 @dataclass(frozen=True, slots=True)
-class Interaction:
-    """One remembered decision; ``text`` is ``None`` for a no-op."""
+class HeardDecision:
+    """One decision the resident remembers hearing today; ``text`` is ``None`` for a no-op."""
 
     time: datetime
     text: str | None
@@ -101,7 +101,7 @@ class EvaluationMemory:
         if day is not None and not isinstance(day, date):
             raise TypeError(f"start_day() needs a date, got {type(day).__name__}")
         self.date: date | None = day
-        self._recent: deque[Interaction] = deque(maxlen=MAX_RECENT)
+        self._recent: deque[HeardDecision] = deque(maxlen=MAX_RECENT)
         self._hours: dict[datetime, list] = {}  # hour start -> [decisions, recommendations, score sum]
         self.decisions_today = 0
         self.suggestions_today = 0
@@ -163,7 +163,7 @@ class EvaluationMemory:
                     del self._said[next(iter(self._said))]
                 self._said[said] = time
         recent = self._recent
-        recent.append(Interaction(time, text, score))
+        recent.append(HeardDecision(time, text, score))
         horizon = time - _RECENT
         while recent[0].time <= horizon:
             recent.popleft()
@@ -174,7 +174,7 @@ class EvaluationMemory:
         return self._score_sum / self._scored_today if self._scored_today else 0.0
 
     @property
-    def recent(self) -> tuple[Interaction, ...]:
+    def recent(self) -> tuple[HeardDecision, ...]:
         """The interactions of the last few minutes, oldest first."""
         return tuple(self._recent)
 
@@ -246,7 +246,7 @@ class EvaluationMemory:
         if recent:
             rest.append(f"Last {RECENT_MINUTES} minutes:")
             for i in recent:
-                what = "No Recommendation" if i.text is None else f"Recommended: {i.text!r}"
+                what = NO_RECOMMENDATION if i.text is None else f"Recommended: {i.text!r}"
                 score = "not scored" if math.isnan(i.score) else f"score {i.score:g}"
                 rest.append(f"- {_clock(i.time)} {what} ({score})")
         said = [f"- {_clock(t)} {text[:SAID_SHOWN_CHARS]!r}" for t, text in self.said_today if t <= now]

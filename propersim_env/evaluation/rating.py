@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-CRITERIA = ("preference", "timing", "frequency", "communication_safety")
+from ..core import CRITERIA
+
 _CRITERIA_SET = frozenset(CRITERIA)
 
 

@@ -54,14 +54,14 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from ..core import Decision, parse_decision
 from ..personas import Persona, topics
+from .claims import moment_conflict, scene_names_the_moment
 from .communication import CommunicationJudge
-from .decision import Decision, parse_decision
 from .memory import EvaluationMemory
 from .moment import MomentJudge, minute_of_day
 from .rating import Rating
 from .reading.reading import Reading, read
-from .claims import moment_conflict, scene_names_the_moment
 from .reading.topics import freeze_keywords
 
 if TYPE_CHECKING:

@@ -3,7 +3,7 @@
 Knows nothing of the house, the resident simulation or the assistant.
 """
 
-from .loader import NUM_PERSONAS, load_all, load_persona, load_persona_file
+from .loader import NUM_PERSONAS, load_all, load_persona, load_persona_file, persona_ids
 from .schema import (
     ActivityPreference,
     Frequency,
@@ -24,5 +24,5 @@ __all__ = [
     "CATEGORIES", "NUM_PERSONAS", "Activity", "ActivityPreference", "Frequency", "Persona",
     "PersonaDataError", "Preferences", "RoutineBlock", "Sleep", "Subtask", "TimeWindow", "Tone", "Topic",
     "activities", "clock_to_minutes", "load_all", "load_persona", "load_persona_file",
-    "minutes_to_clock", "parse_persona", "topics",
+    "minutes_to_clock", "parse_persona", "persona_ids", "topics",
 ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import numbers
 import tomllib
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -24,6 +26,19 @@ def load_persona_file(path: str | Path) -> Persona:
     except tomllib.TOMLDecodeError as exc:
         raise PersonaDataError(f"{path.name}: not valid TOML: {exc}") from exc
     return parse_persona(data, path.name)
+
+
+def persona_ids(value, option: str = "persona", *, or_else: str = "") -> tuple[int, ...]:
+    """Check one id (1-32) or a non-empty list of them, e.g. an env option; the error names
+    ``option`` and, when the caller takes something more, ``or_else`` (e.g. ``" or 'random'"``)."""
+    ids = [value] if isinstance(value, numbers.Integral) and not isinstance(value, bool) else value
+    if isinstance(ids, (str, bytes)) or not isinstance(ids, Sequence) or not ids:
+        raise ValueError(f"{option} must be an id from 1 to {NUM_PERSONAS}, a non-empty list of ids{or_else}; "
+                         f"got {value!r}")
+    for p in ids:
+        if isinstance(p, bool) or not isinstance(p, numbers.Integral) or not 1 <= p <= NUM_PERSONAS:
+            raise ValueError(f"{option}: persona ids must be integers from 1 to {NUM_PERSONAS}, got {p!r}")
+    return tuple(int(p) for p in ids)
 
 
 @lru_cache(maxsize=None)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..core import CRITERIA
 from .vocabulary import activities, topics
 
 TRAITS = ("extraversion", "agreeableness", "conscientiousness", "openness", "neuroticism")
@@ -21,7 +22,6 @@ LEVELS = ("high", "low")
 WORK_STATUSES = ("employed", "remote", "freelance", "retired", "not working")
 REGISTERS = ("warm", "calm", "formal", "casual", "direct", "playful")
 DAY_SETS = ("daily", "weekdays", "weekends")
-CRITERIA = ("personal_preference", "timing", "frequency", "communication_safety")
 PROFILE_FIELDS = ("background", "interests", "lifestyle", "daily_plan_needs", "long_term_goals")
 _CLOCK = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)$")
 

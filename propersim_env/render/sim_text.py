@@ -8,17 +8,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..evaluation import CRITERIA
+from ..core import CRITERIA, CRITERION_LABELS, NO_RECOMMENDATION
 from ..personas import minutes_to_clock
 from ..user.memory import NODE_KINDS
 from ..world import House, Position, TileEvents
 
-CRITERION_LABELS = {"preference": "preference", "timing": "timing", "frequency": "frequency",
-                    "communication_safety": "communication & safety"}
 
 
 def _now_minutes(resident) -> float:
-    return resident.step_index * resident.clock.seconds_per_step / 60
+    return resident.clock.minutes_since_start(resident.step_index)
 
 
 def _span(start: int, end: int, day: int) -> str:
@@ -114,7 +112,7 @@ def last_decision(record: dict | None) -> str:
     """The latest decision of the log: what the resident did, what the assistant said, the rating."""
     if record is None:
         return "No decision yet."
-    said = "No Recommendation" if record["decision"] is None else f'"{record["decision"]}"'
+    said = NO_RECOMMENDATION if record["decision"] is None else f'"{record["decision"]}"'
     score = "not scored" if record["score"] is None else f"{record['score']:g}/4"
     lines = [f"Step {record['step']} at {record['time'].replace('T', ' ')}: {record['user_action']}",
              f"  assistant: {said}",

@@ -1,19 +1,18 @@
-"""Saving, forking, resuming and replaying simulations.
+"""Simulation folders on disk: layout, atomic writes, snapshots, logs and forks.
 
 A simulation folder (see :mod:`.folder`) holds ``meta.json``, a per-step log
-``log.jsonl`` and per-day snapshots. :class:`Simulation` runs the env with a
-policy and writes them; :meth:`Simulation.resume` goes on from the latest
-snapshot; :func:`fork_simulation` starts a new simulation from a snapshot of
-another. Every write is atomic: a process killed at any moment loses at most
-the steps since the last snapshot (at most one day), and on the embedded
-default a resumed run continues exactly as an uninterrupted one.
+``log.jsonl`` and per-day snapshots (:mod:`.snapshot`; memories and generators
+as readable JSON through :mod:`.codecs`). :func:`fork_simulation` starts a new
+folder from a snapshot of another. Every write is atomic: a process killed at
+any moment loses at most the steps since the last snapshot.
+
+Storage saves what it is handed and knows nothing of the envs; the runner that
+drives an env with a policy into a folder is :class:`propersim_env.simulation.Simulation`.
 """
 
 from .errors import SimulationError
 from .folder import SimFolder
 from .fork import fork_simulation
 from .log import read_records
-from .runner import Policy, Simulation, step_record
 
-__all__ = ["Policy", "SimFolder", "Simulation", "SimulationError", "fork_simulation", "read_records",
-           "step_record"]
+__all__ = ["SimFolder", "SimulationError", "fork_simulation", "read_records"]

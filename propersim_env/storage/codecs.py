@@ -12,7 +12,7 @@ Kinds and the file each lands in (see :mod:`.snapshot`):
 ``associative``   :class:`~propersim_env.user.AssociativeMemory`   resident_memory.json
 ``spatial``       :class:`~propersim_env.world.SpatialMemory`      resident_memory.json
 ``evaluator``     :class:`~propersim_env.evaluation.EvaluationMemory` evaluator_memory.json
-``assistant``     :class:`~propersim_env.envs.AssistantMemory`     assistant_memory.json
+``assistant``     :class:`~propersim_env.seat.AssistantMemory`     assistant_memory.json
 ``rng``           :class:`numpy.random.Generator`                  random_state.json
 """
 
@@ -24,10 +24,8 @@ from datetime import date, datetime
 
 import numpy as np
 
-from ..envs.assistant_memory import AssistantMemory
-from ..envs.assistant_memory import Interaction as AssistantInteraction
-from ..evaluation.memory import EvaluationMemory
-from ..evaluation.memory import Interaction as RatedInteraction
+from ..evaluation.memory import EvaluationMemory, HeardDecision
+from ..seat.memory import AssistantMemory, Interaction
 from ..user.memory import AssociativeMemory, ConceptNode, RetrievalWeights
 from ..world import SpatialMemory
 from .errors import SimulationError
@@ -138,7 +136,7 @@ def decode_evaluator(data: dict) -> EvaluationMemory:
         setattr(memory, name, value)
     for name, value in data["times"].items():
         setattr(memory, name, _datetime(value))
-    memory._recent.extend(RatedInteraction(_datetime(i["time"]), i["text"], i["score"]) for i in data["recent"])
+    memory._recent.extend(HeardDecision(_datetime(i["time"]), i["text"], i["score"]) for i in data["recent"])
     memory._hours = {_datetime(h["start"]): list(h["counts"]) for h in data["hours"]}
     memory._suggestion_times.extend(_datetime(t) for t in data["suggestion_times"])
     # snapshots written before the resident remembered what it was told have no "said"
@@ -147,19 +145,19 @@ def decode_evaluator(data: dict) -> EvaluationMemory:
 
 
 # ---- the assistant-side memory -------------------------------------------------------
-_ASSISTANT_SPECIAL = {"_recent", "_past_suggestions", "_hours", "_day", "_retrieved_cache"}
-_ASSISTANT_CONFIG = ("level", "recent_minutes", "retrieved_k", "max_chars", "_history")
+_ASSISTANT_SPECIAL = {"level", "_recent", "_past_suggestions", "_hours", "_day", "_retrieved_cache"}
+_ASSISTANT_CONFIG = ("recent_minutes", "retrieved_k", "max_chars", "_history")
 _INTERACTION_FIELDS = {"time", "user_action", "activity", "suggestion", "score", "reasons", "scores"}
 
 
-def _encode_interaction(it: AssistantInteraction) -> dict:
+def _encode_interaction(it: Interaction) -> dict:
     _check_attributes(it, _INTERACTION_FIELDS)
     return {"time": _time(it.time), "user_action": it.user_action, "activity": it.activity,
             "suggestion": it.suggestion, "score": it.score, "scores": dict(it.scores), "reasons": dict(it.reasons)}
 
 
-def _decode_interaction(d: dict) -> AssistantInteraction:
-    return AssistantInteraction(_datetime(d["time"]), d["user_action"], d["activity"], d["suggestion"], d["score"],
+def _decode_interaction(d: dict) -> Interaction:
+    return Interaction(_datetime(d["time"]), d["user_action"], d["activity"], d["suggestion"], d["score"],
                                 dict(d["reasons"]), dict(d["scores"]))
 
 
@@ -171,6 +169,7 @@ def encode_assistant(memory: AssistantMemory) -> dict:
     index = {id(it): k for k, it in enumerate(past)}
     recent = [{"past": index[id(it)]} if id(it) in index else _encode_interaction(it) for it, _ in memory._recent]
     return {
+        "level": memory.level.name,
         "values": values,
         "day": _time(memory._day),
         # per clock hour: [decisions, recommendations, score sum, ...] as AssistantMemory counts them
@@ -182,7 +181,7 @@ def encode_assistant(memory: AssistantMemory) -> dict:
 
 def decode_assistant(data: dict) -> AssistantMemory:
     values = data["values"]
-    memory = AssistantMemory(*(values[name] for name in _ASSISTANT_CONFIG))
+    memory = AssistantMemory(data["level"], *(values[name] for name in _ASSISTANT_CONFIG))
     for name, value in values.items():
         setattr(memory, name, value)
     past = [_decode_interaction(d) for d in data["past_suggestions"]]

@@ -107,7 +107,7 @@ class Resident:
         day = self.clock.day_of(step)
         if day != self.day:
             self._start_day(day)
-        minute = step * self.clock.seconds_per_step / 60
+        minute = self.clock.minutes_since_start(step)
         while self._timeline[self._cursor].end <= minute:
             self._cursor += 1
         subtask = self._timeline[self._cursor]
@@ -138,7 +138,7 @@ class Resident:
         plan = self.planner.plan_day(self.persona, day, weekday, self.rng, self.previous_plan)
         subtasks = [s for block in plan.blocks
                     for s in self.planner.decompose(self.persona, block, self.bedroom, self.rng)]
-        step_minutes = self.clock.seconds_per_step / 60
+        step_minutes = self.clock.minutes_per_step
         plan.subtasks = fit_to_travel(subtasks, (self.bedroom, "bed"), self._travel_minutes, step_minutes)
         self.plan = plan
         self.day = day
@@ -159,7 +159,7 @@ class Resident:
     def _travel_minutes(self, origin: Place, target: Place) -> float:
         start = self.house.object_tiles(*origin)[0]
         steps = len(self.house.shortest_path(start, self.house.object_tiles(*target))) - 1
-        return steps * self.clock.seconds_per_step / 60
+        return steps * self.clock.minutes_per_step
 
     def _sleep(self, start: int, end: int) -> Subtask:
         s = self._sleep_subtask

@@ -51,14 +51,22 @@ class SimClock:
     def steps_per_hour(self) -> float:
         return 3600 / self.seconds_per_step
 
+    @property
+    def minutes_per_step(self) -> float:
+        return self.seconds_per_step / 60
+
     def time_at(self, step: int) -> datetime:
         return self.start + timedelta(seconds=step * self.seconds_per_step)
 
     def day_of(self, step: int) -> int:
         return step // self.steps_per_day
 
+    def minutes_since_start(self, step: int) -> float:
+        """Simulated minutes from midnight of the first day to ``step``."""
+        return step * self.seconds_per_step / 60
+
     def minute_of_day(self, step: int) -> float:
-        return (step % self.steps_per_day) * self.seconds_per_step / 60
+        return self.minutes_since_start(step % self.steps_per_day)
 
     def date_of_day(self, day: int) -> date:
         return (self.start + timedelta(days=day)).date()

@@ -18,14 +18,13 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from ..evaluation import CRITERIA
-from ..personas import load_persona
-from ..storage import SimFolder, read_records
-from ..storage.atomic import write_bytes_atomic
-from ..storage.folder import make_parent_folders
-from ..world import House, default_house
-from .image import TILE, tile_colours
-from .sim_text import CRITERION_LABELS
+from .core import CRITERIA, CRITERION_LABELS
+from .personas import load_persona
+from .render.image import TILE, tile_colours
+from .storage import SimFolder, read_records
+from .storage.atomic import write_bytes_atomic
+from .storage.folder import make_parent_folders
+from .world import House, default_house
 
 SCALE = 3
 """Page pixels per pixel of the ``rgb_array`` render: a tile is ``TILE * SCALE`` pixels."""
@@ -95,7 +94,7 @@ def replay_data(sim: str | os.PathLike, start_step: int = 0) -> dict:
 
 
 def _asset(name: str) -> str:
-    return resources.files("propersim_env.render").joinpath("replay_assets", name).read_text(encoding="utf-8")
+    return resources.files("propersim_env").joinpath("replay_assets", name).read_text(encoding="utf-8")
 
 
 def _script_json(data: dict) -> str:

@@ -13,6 +13,12 @@ random generator in ``random_state.json``), so a resumed run needs no policy
 argument; pass one to replace it from that step on. This package never
 imports ``agents``: the caller hands the policy in, and unpickling a saved
 policy imports its class, wherever it lives.
+
+The env's part of a snapshot is what :meth:`ProPerSimEnv.state_dict` names,
+with its version (:data:`~propersim_env.envs.STATE_VERSION`, also in the
+snapshot's manifest); storage saves it without knowing what an env is. A
+snapshot of another version is refused with a message before anything is
+unpickled.
 """
 
 from __future__ import annotations
@@ -25,18 +31,19 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Protocol
 
-from ..envs.proper_sim import ProPerSimEnv
-from ..evaluation import parse_decision
-from .atomic import make_temp_dir, publish_dir
-from .errors import SimulationError
-from .folder import FORMAT, LOG, SNAPSHOTS, SimFolder, make_parent_folders
-from .log import StepLog
-from .snapshot import dump_state, load_snapshot, snapshot_name, write_snapshot
-
-#: env attributes that are connections, not state: never saved, taken from the resuming env
-LIVE_ENV_ATTRIBUTES = ("llm_client",)
-#: env attributes rebuilt from the configuration rather than restored
-_REBUILT = frozenset({"spec", "observation_space", "action_space"})
+from .core import parse_decision
+from .envs import STATE_VERSION, EnvConfig, ProPerSimEnv
+from .storage import SimFolder, SimulationError
+from .storage.atomic import make_temp_dir, publish_dir
+from .storage.folder import FORMAT, LOG, SNAPSHOTS, make_parent_folders
+from .storage.log import StepLog
+from .storage.snapshot import (
+    dump_state,
+    load_snapshot,
+    read_manifest,
+    snapshot_name,
+    write_snapshot,
+)
 
 
 class Policy(Protocol):
@@ -73,12 +80,20 @@ def step_record(step: int, state, clock, action: str, reward: float, info: dict)
     return record
 
 
-def _env_state(env: ProPerSimEnv) -> dict:
-    return {k: v for k, v in vars(env).items() if k not in _REBUILT}
-
-
 def _live(env: ProPerSimEnv) -> dict:
-    return {name: getattr(env, name, None) for name in LIVE_ENV_ATTRIBUTES}
+    """Connections, not state: never saved, taken from the resuming env."""
+    return {"llm_client": env.llm_client}
+
+
+def _check_state_version(folder: Path) -> None:
+    """Refuse, before unpickling anything, a snapshot whose env state this version cannot read."""
+    version = read_manifest(folder).get("state_version")
+    if version != STATE_VERSION:
+        older = version is None or (isinstance(version, int) and version < STATE_VERSION)
+        raise SimulationError(
+            f"{folder} was written by {'an older' if older else 'a newer'} version of propersim_env (env state "
+            f"version {version if version is not None else 1}; this version reads {STATE_VERSION}): resume it "
+            "with the version that wrote it, or start the simulation again. Its log still replays.")
 
 
 def _check_json(name: str, value) -> None:
@@ -128,6 +143,7 @@ class Simulation:
             raise SimulationError(f"{path} already exists; resume it, or choose a new name")
         env_kwargs = dict(env_kwargs or {})
         _check_json("env_kwargs", env_kwargs)
+        EnvConfig.from_options(env_kwargs)  # every option checked before anything is written
         seed = _check_count("seed", seed)
         policy_seed = seed if policy_seed is None else _check_count("policy_seed", policy_seed)
         env = ProPerSimEnv(**env_kwargs)
@@ -177,8 +193,9 @@ class Simulation:
             env_kwargs["days"] = days
         env = ProPerSimEnv(**env_kwargs)
         env.reset(seed=meta["seeds"]["env"])  # builds every part; the snapshot then replaces their state
+        _check_state_version(folder.snapshot_dir(step))
         manifest, state = load_snapshot(folder.snapshot_dir(step), live=_live(env))
-        vars(env).update(state["env"])
+        env.load_state_dict(state["env"])
         pending, finished = state["pending"], state["finished"]
         if env_kwargs.get("days", 1) > env.days:
             extended = env.extend(env_kwargs["days"])
@@ -298,7 +315,7 @@ class Simulation:
     def _snapshot(self, reason: str) -> Path:
         self._log.sync()  # every logged step up to here is on disk before the snapshot names it
         env = self.env
-        state = {"env": _env_state(env), "policy": self.policy, "pending": self._pending, "finished": self.finished}
+        state = {"env": env.state_dict(), "policy": self.policy, "pending": self._pending, "finished": self.finished}
         labels = {id(env.evaluation_memory): "evaluator", id(env.assistant_memory): "assistant",
                   id(env.np_random): "env"}
         resident = env.resident
@@ -308,7 +325,8 @@ class Simulation:
         if policy_rng is not None:
             labels[id(policy_rng)] = "policy"
         files = dump_state(state, labels, _live(env))
-        info = {"day": self.day, "time": self.now.isoformat(), "reason": reason, "finished": self.finished}
+        info = {"day": self.day, "time": self.now.isoformat(), "reason": reason, "finished": self.finished,
+                "state_version": STATE_VERSION}
         final = write_snapshot(self.folder.snapshots_dir, self.step, info, files)
         self.snapshot_step = self.step
         self.meta.update({"step": self.step, "day": self.day, "time": self.now.isoformat(),

@@ -4,10 +4,15 @@
 the score, ``ASCR`` plus the resident's reasons. The mixes show the next field
 for a share of the interactions: ``AS9C1`` shows the score of 10% of them,
 ``AS8C2`` of 20%, ``ASC9R1`` the reasons of 10%, ``ASC8R2`` of 20%.
+
+The env's ``memory`` observation and ProPerAssistant's memory both take a
+:class:`MemoryLevel`. Which interactions of a mix show the extra field is drawn
+once per interaction, when it is recorded, so a memory never flickers.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -31,13 +36,23 @@ class MemoryLevel:
         is the interaction's own draw for the mixed field."""
         return field in self.base or (field == self.extra and extra_drawn)
 
+    def draw_by_key(self, key: str) -> bool:
+        """A draw for the mixed field that needs no random generator: the same ``key`` (say, the
+        interaction's time) always draws the same, so nothing extra is saved or replayed."""
+        if not self.extra:
+            return False
+        value = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little")
+        return value / 2**64 < self.extra_share
 
-def parse_memory_level(name: str) -> MemoryLevel:
+
+def parse_memory_level(name: str | MemoryLevel) -> MemoryLevel:
     """``"ASC8R2"`` -> ``MemoryLevel("ASC8R2", "ASC", "R", 0.2)``; a clear error for anything else."""
+    if isinstance(name, MemoryLevel):
+        return name
     if name in BASE_LEVELS:
         return MemoryLevel(name, name)
     m = _MIX.match(name) if isinstance(name, str) else None
     if m and name in MIXED_LEVELS:
-        base, keep, extra, share = m.groups()
+        base, _kept, extra, share = m.groups()
         return MemoryLevel(name, base, extra, int(share) / 10)
-    raise ValueError(f"memory level must be one of {', '.join(LEVELS)}, got {name!r}")
+    raise ValueError(f"memory_level must be one of {', '.join(LEVELS)}, got {name!r}")

@@ -28,7 +28,7 @@ from ..evaluation import EvaluationMemory
 from ..personas import CATEGORIES
 from ..user import ResidentState
 from ..world import House
-from .assistant_memory import Interaction
+from .memory import Interaction
 
 
 def feature_names(rooms: Sequence[str]) -> list[str]:

@@ -3,9 +3,13 @@
 What the ``memory`` observation shows: the last ~10 minutes of interactions in
 detail, today's hourly summaries with counts of recommendations, and a few
 retrieved past interactions (same activity, recent, strongly rated). The
-``level`` chooses what each interaction shows, as the study's memory levels:
-``A`` the resident's action, ``AS`` plus the suggestion, ``ASC`` plus the
-score, ``ASCR`` plus the reasons. The text is bounded by ``max_chars``.
+``level`` chooses what each interaction shows, as the study's memory levels
+(:mod:`propersim_env.core.memory_level`): ``A`` the resident's action, ``AS``
+plus the suggestion, ``ASC`` plus the score, ``ASCR`` plus the reasons, and the
+mixes (``ASC8R2``: the reasons of one interaction in five). Which
+interactions of a mix show the extra field is drawn from each one's time, so
+it needs no generator and is the same after a resume. The text is bounded by
+``max_chars``.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime
 
-LEVELS = ("A", "AS", "ASC", "ASCR")
+from ..core import NO_RECOMMENDATION, MemoryLevel, parse_memory_level
 
 
 @dataclass(frozen=True)
@@ -38,11 +42,9 @@ def _clip(text: str, limit: int) -> str:
 
 
 class AssistantMemory:
-    def __init__(self, level: str = "ASCR", recent_minutes: int = 10, retrieved_k: int = 3,
+    def __init__(self, level: str | MemoryLevel = "ASCR", recent_minutes: int = 10, retrieved_k: int = 3,
                  max_chars: int = 4000, history: int = 2000):
-        if level not in LEVELS:
-            raise ValueError(f"memory_level must be one of {', '.join(LEVELS)}, got {level!r}")
-        self.level = level
+        self.level = parse_memory_level(level)
         self.recent_minutes = recent_minutes
         self.retrieved_k = retrieved_k
         self.max_chars = max_chars
@@ -73,11 +75,13 @@ class AssistantMemory:
     def _line(self, it: Interaction, with_date: bool = False) -> str:
         when = it.time.strftime("%a %H:%M" if with_date else "%H:%M")
         parts = [when, _clip(it.user_action, 140)]
-        if "S" in self.level:
-            parts.append(f'suggestion: "{_clip(it.suggestion, 160)}"' if it.suggestion else "No Recommendation")
-        if "C" in self.level:
+        level = self.level
+        extra = level.draw_by_key(it.time.isoformat())
+        if level.shows("S", extra):
+            parts.append(f'suggestion: "{_clip(it.suggestion, 160)}"' if it.suggestion else NO_RECOMMENDATION)
+        if level.shows("C", extra):
             parts.append("not scored" if it.score is None else f"score {it.score}/4")
-        if "R" in self.level and it.reasons:
+        if level.shows("R", extra) and it.reasons:
             # a silence that scored 4/4 needs no explanation; otherwise say why
             if it.suggestion is not None or it.score < len(it.reasons):
                 shown = it.reasons.values() if it.suggestion is not None else \
@@ -94,7 +98,7 @@ class AssistantMemory:
             for h in sorted(self._hours):
                 n, recs, total, scored = self._hours[h]
                 text = f"- {h:02d}:00-{h + 1:02d}:00: {_count(recs, 'recommendation')} in {_count(n, 'decision')}"
-                if "C" in self.level and scored:
+                if "C" in self.level.base and scored:
                     text += f", mean score {total / scored:.1f}"
                 lines.append(text)
         else:
