@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import sys
 import time
 from pathlib import Path
@@ -36,12 +37,29 @@ if __package__ in (None, ""):  # run as a script: make `agents` importable
 import gymnasium as gym
 
 import propersim_env  # noqa: F401  (registers ProPerSim-v0)
-from agents.proper_assistant import (LEVELS, METHODS, REPLAY_BUFFERS, AssistantConfig, LocalPolicyModel,
-                                     OpenAIPolicyModel, ProPerAssistant, TrainingConfig)
-from agents.proper_assistant.assistant import DEPLOY
-from agents.proper_assistant.embedders import EMBEDDERS
+from agents.proper_assistant import (AssistantConfig, LocalPolicyModel, OpenAIPolicyModel, ProPerAssistant,
+                                     TrainingConfig)
 from agents.runner import daily_summary, run_episode, write_summary_csv
-from propersim_env.argtypes import persona_id, positive_int, seeds
+from propersim_env.argtypes import positive_int, seeds
+from propersim_env.core import add_arguments, arguments_given
+from propersim_env.envs import EnvConfig
+
+ENV_OPTIONS = ("persona", "days", "seconds_per_step")
+"""The env's options this script takes (the assistant's ``--memory-level`` and ``--memory-chars`` are its own)."""
+ENV_DEFAULTS = {"persona": 3, "days": 4}
+"""This script's defaults where they differ from :class:`EnvConfig`'s."""
+NOT_OPTIONS = {
+    "seed": "set per run from --seeds",
+    "extra_args": "a dict of TRL settings, for code",
+    "revise_below": "needs the LLM evaluator, which this script does not configure",
+}
+"""The config fields that are not command-line options here, and why."""
+
+
+def option_names(config_cls) -> list[str]:
+    """The fields of ``config_cls`` this script takes as ``--options``."""
+    return [f.name for f in dataclasses.fields(config_cls) if f.name not in NOT_OPTIONS]
+
 
 TRAINING_COLUMNS = ["policy", "persona", "seed", "day", "method", "pairs_today", "rows", "too_long", "steps",
                     "seconds", "train_loss", "skipped"]
@@ -62,19 +80,10 @@ def make_policy_model(spec: str, llm: str | None, max_new_tokens: int, temperatu
 def run_seed(args, seed: int) -> tuple[list[dict], list[dict]]:
     """One episode from the untrained model; the per-day summary rows and training rows."""
     policy_model = make_policy_model(args.policy_model, args.llm, args.max_new_tokens, args.temperature)
-    assistant = ProPerAssistant(
-        policy_model,
-        AssistantConfig(memory_level=args.memory_level, n_candidates=args.n_candidates,
-                        no_rec_ratio=args.no_rec_ratio, deploy=args.deploy, persona_given=args.persona_given,
-                        embedder=args.embedder, memory_chars=args.memory_chars),
-        TrainingConfig(method=args.method, replay=args.replay, learning_rate=args.learning_rate, epochs=args.epochs,
-                       beta=args.beta, lora_r=args.lora_r, lora_alpha=args.lora_alpha,
-                       lora_top_layers=args.lora_top_layers,
-                       batch_size=args.batch_size, max_length=args.max_length, seed=seed,
-                       bf16={"auto": None, "on": True, "off": False}[args.bf16]),
-        output_dir=args.out / f"seed_{seed}",
-        llm=getattr(policy_model, "client", None))
-    env = gym.make("ProPerSim-v0", persona=args.persona, days=args.days, seconds_per_step=args.seconds_per_step)
+    env_options, assistant_config, training_config = configs(args, seed)
+    assistant = ProPerAssistant(policy_model, assistant_config, training_config, output_dir=args.out / f"seed_{seed}",
+                                llm=getattr(policy_model, "client", None))
+    env = gym.make("ProPerSim-v0", **env_options)
     assistant.bind(env)
     try:
         records = run_episode(env, assistant, seed)
@@ -89,43 +98,48 @@ def run_seed(args, seed: int) -> tuple[list[dict], list[dict]]:
     return summary, training
 
 
-def main(argv: list[str] | None = None) -> int:
+def configs(args: argparse.Namespace, seed: int = 0) -> tuple[dict, AssistantConfig, TrainingConfig]:
+    """The env options, the assistant's and the training's configs that ``args`` give (``seed``: the run's)."""
+    return (arguments_given(args, EnvConfig, ENV_OPTIONS),
+            AssistantConfig(**arguments_given(args, AssistantConfig, option_names(AssistantConfig))),
+            TrainingConfig(**arguments_given(args, TrainingConfig, option_names(TrainingConfig)), seed=seed))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line: the script's own options, then the env's, the assistant's and the training's
+    (read from :class:`EnvConfig`, :class:`AssistantConfig` and :class:`TrainingConfig`)."""
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--persona", type=persona_id, default=3)
-    p.add_argument("--days", type=positive_int, default=4)
-    p.add_argument("--seeds", type=seeds, default=[0])
-    p.add_argument("--seconds-per-step", type=positive_int, default=150,
-                   help="simulated seconds per decision (150 as the study; 600 for a quick run)")
-    p.add_argument("--policy-model", default="smollm2", help="smollm2, a checkpoint folder, or openai")
+    p.add_argument("--seeds", type=seeds, default=[0],
+                   help="one episode per seed, each from the untrained model: comma-separated or a range "
+                        "like 0-4 (default 0)")
+    p.add_argument("--policy-model", default="smollm2",
+                   help="smollm2, a checkpoint folder, or openai (default smollm2)")
     p.add_argument("--llm", default=None, help="LLM config file for --policy-model openai")
-    p.add_argument("--method", choices=METHODS, default="dpo")
-    p.add_argument("--replay", choices=REPLAY_BUFFERS, default="equally200")
-    p.add_argument("--memory-level", choices=LEVELS, default="ASCR")
-    p.add_argument("--n-candidates", type=positive_int, default=2)
-    p.add_argument("--no-rec-ratio", type=float, default=0.0, help="share of steps with a forced no-op candidate")
-    p.add_argument("--deploy", choices=DEPLOY, default="best")
-    p.add_argument("--persona-given", action="store_true", help="tell the assistant the resident's persona")
-    p.add_argument("--embedder", choices=EMBEDDERS, default="hashing")
-    p.add_argument("--memory-chars", type=positive_int, default=2500)
-    p.add_argument("--max-new-tokens", type=positive_int, default=48)
-    p.add_argument("--temperature", type=float, default=1.0)
-    p.add_argument("--learning-rate", type=float, default=5e-5)
-    p.add_argument("--epochs", type=float, default=2.0)
-    p.add_argument("--beta", type=float, default=0.1)
-    p.add_argument("--lora-r", type=positive_int, default=16)
-    p.add_argument("--lora-alpha", type=positive_int, default=32)
-    p.add_argument("--lora-top-layers", type=positive_int, default=None,
-                   help="adapt only the top N layers (faster on a CPU; default: all)")
-    p.add_argument("--batch-size", type=positive_int, default=4)
-    p.add_argument("--max-length", type=positive_int, default=1024, help="tokens per training sequence")
-    p.add_argument("--bf16", choices=("auto", "on", "off"), default="auto",
-                   help="bfloat16 autocast while training (auto: where the CPU or GPU has native bf16)")
+    p.add_argument("--max-new-tokens", type=positive_int, default=48,
+                   help="the most tokens of one sampled answer (default 48)")
+    p.add_argument("--temperature", type=float, default=1.0, help="the policy model's sampling temperature "
+                                                                  "(default 1.0)")
     p.add_argument("--train-last-night", action="store_true",
                    help="also train after the last day (an adapter for later use; no day of this run uses it)")
-    p.add_argument("--out", type=Path, default=Path("runs/proper"))
+    p.add_argument("--out", type=Path, default=Path("runs/proper"), help="output folder (default runs/proper)")
+    add_arguments(p.add_argument_group("environment", "ProPerSim-v0's options"), EnvConfig, ENV_OPTIONS,
+                  defaults=ENV_DEFAULTS)
+    add_arguments(p.add_argument_group("assistant", "ProPerAssistant's options (AssistantConfig)"),
+                  AssistantConfig, option_names(AssistantConfig))
+    add_arguments(p.add_argument_group("training", "the nightly training of the LoRA adapter (TrainingConfig)"),
+                  TrainingConfig, option_names(TrainingConfig))
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = build_parser()
     args = p.parse_args(argv)
     if args.policy_model == "openai" and args.method != "none":
         p.error("a remote policy model cannot be trained here: use --method none with --policy-model openai")
+    try:
+        configs(args)  # every option checked before a model loads
+    except ValueError as exc:
+        p.error(str(exc))
     summary, training = [], []
     for seed in args.seeds:
         start = time.perf_counter()

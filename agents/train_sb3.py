@@ -39,6 +39,8 @@ from propersim_env.core import NO_RECOMMENDATION
 from agents.runner import daily_summary, run_episode, write_summary_csv
 from propersim_env.envs.sb3 import BoxEncoder, action_index, catalog_actions, make_sb3_env
 from propersim_env.argtypes import names_from, persona_ids, seeds
+from propersim_env.core import add_arguments
+from propersim_env.envs import EnvConfig
 
 ALGOS = ("ppo", "dqn")
 BASELINES = ("never", "always", "random", "periodic", "heuristic", "oracle")
@@ -156,7 +158,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--personas", type=persona_ids, default=[1, 8, 17, 32])
     parser.add_argument("--algos", type=names_from(ALGOS, "algorithms"), default=list(ALGOS))
     parser.add_argument("--timesteps", type=int, default=300_000, help="training decisions per algorithm")
-    parser.add_argument("--days", type=int, default=1, help="days per episode (training and evaluation)")
     parser.add_argument("--n-envs", type=int, default=8)
     parser.add_argument("--vec", choices=("dummy", "subproc"), default="dummy")
     parser.add_argument("--train-seed", type=int, default=0)
@@ -164,9 +165,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baselines", default=",".join(BASELINES),
                         help="baselines to compare with (comma-separated; '' for none)")
     parser.add_argument("--out", type=Path, default=Path("runs/sb3"))
+    add_arguments(parser.add_argument_group("environment", "ProPerSim-v0's options, in training and evaluation"),
+                  EnvConfig, ["days"])
     args = parser.parse_args(argv)
-    if args.timesteps < 1 or args.days < 1 or args.n_envs < 1:
-        parser.error("--timesteps, --days and --n-envs must be positive")
+    if args.timesteps < 1 or args.n_envs < 1:
+        parser.error("--timesteps and --n-envs must be positive")
     train_seeds = set(range(args.train_seed, args.train_seed + args.n_envs))  # one per training env
     overlap = sorted(set(args.eval_seeds) & train_seeds)
     if overlap:

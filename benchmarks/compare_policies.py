@@ -37,6 +37,8 @@ from report import aggregate, markdown, overall_table, per_day_table, write_json
 from agents.baselines import POLICIES
 from agents.runner import write_summary_csv
 from propersim_env.argtypes import names_from, non_negative_int, persona_ids, positive_int, probability, seeds
+from propersim_env.core import add_arguments
+from propersim_env.envs import EnvConfig
 from propersim_env.personas.split import FOLDS, SPLITS, persona_split
 
 
@@ -63,7 +65,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     who.add_argument("--split", choices=SPLITS,
                      help="the held-out split of propersim_env.personas.split: train (24), test (8) or all")
     parser.add_argument("--fold", type=int, choices=range(FOLDS), default=0, help="the split's fold (default 0)")
-    parser.add_argument("--days", type=positive_int, default=1, help="simulated days per episode (default 1)")
+    add_arguments(parser.add_argument_group("environment", "ProPerSim-v0's options, the same in every cell"),
+                  EnvConfig, ["days"])
     parser.add_argument("--seeds", type=seeds, default=[0], help="comma-separated seeds (default 0)")
     parser.add_argument("--noise", type=probability, default=0.0,
                         help="flip each rated criterion with this probability (default 0)")

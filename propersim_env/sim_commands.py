@@ -9,18 +9,23 @@ declares the baselines of ``agents.baselines`` in pyproject.toml), or any
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib
 import importlib.metadata
 import sys
 
-from .argtypes import iso_date, non_negative_int, persona_id, positive_int, seconds_per_step
+from .argtypes import non_negative_int, positive_int
+from .core import add_arguments, arguments_given
+from .envs import EnvConfig
 from .simulation import Simulation
 from .storage import SimulationError, fork_simulation
 
 DEFAULT_POLICY = "heuristic"
-_NEW_ONLY = ("persona", "seed", "start_date", "seconds_per_step", "memory_level")
-
-
+_NEW_ENV_OPTIONS = ("persona", "start_date", "seconds_per_step", "memory_level")
+"""The env's options a new simulation takes; a saved one keeps them."""
+_NEW_ONLY = ("seed", *_NEW_ENV_OPTIONS)
+_WRITTEN_ALWAYS = ("persona", "days")
+"""Options a new simulation's meta.json names even when they are the defaults."""
 
 
 def add_parsers(sub) -> None:
@@ -37,16 +42,13 @@ def add_parsers(sub) -> None:
     con.add_argument("--policy", type=policy_name, default=None,
                      help=f"the assistant: a baseline policy by name (default {DEFAULT_POLICY} for --new; "
                           "otherwise the saved one; naming one replaces it from the current step)")
+    # --days is hand-written: besides the new simulation's length, it lengthens a saved one
     con.add_argument("--days", type=positive_int, default=None,
                      help="simulated days in all (default 1 for --new; a larger number lengthens a saved one)")
-    con.add_argument("--persona", type=persona_id, default=None, help="with --new: persona id, 1-32 (default 1)")
+    add_arguments(con, EnvConfig, ["persona"], omit_default=True, help_prefix="with --new: ")
     con.add_argument("--seed", type=non_negative_int, default=None,
                      help="with --new: random seed, 0 or more (default 0)")
-    con.add_argument("--start-date", type=iso_date, default=None, help="with --new: first simulated day, YYYY-MM-DD")
-    con.add_argument("--seconds-per-step", type=seconds_per_step, default=None,
-                     help="with --new: simulated seconds per step; must divide 86400 (default 150)")
-    con.add_argument("--memory-level", default=None, choices=("A", "AS", "ASC", "ASCR"),
-                     help="with --new: what the assistant-side memory shows (default ASCR)")
+    add_arguments(con, EnvConfig, _NEW_ENV_OPTIONS[1:], omit_default=True, help_prefix="with --new: ")
     con.set_defaults(handler=run_console)
 
     rep = sub.add_parser("replay", help="write a self-contained HTML page that replays a saved simulation")
@@ -97,13 +99,9 @@ def open_simulation(args: argparse.Namespace) -> Simulation:
     if args.new:
         if args.at_step is not None:
             raise SimulationError("--at-step only applies with --fork")
-        env_kwargs = {"persona": args.persona or 1, "days": args.days or 1}
-        if args.start_date is not None:
-            env_kwargs["start_date"] = args.start_date
-        if args.seconds_per_step is not None:
-            env_kwargs["seconds_per_step"] = args.seconds_per_step
-        if args.memory_level is not None:
-            env_kwargs["memory_level"] = args.memory_level
+        defaults = {f.name: f.default for f in dataclasses.fields(EnvConfig)}
+        env_kwargs = {option: defaults[option] for option in _WRITTEN_ALWAYS}
+        env_kwargs.update(arguments_given(args, EnvConfig, ("days", *_NEW_ENV_OPTIONS)))
         name = args.policy or DEFAULT_POLICY
         return Simulation.create(args.sim, make_policy(name), env_kwargs=env_kwargs,
                                  seed=0 if args.seed is None else args.seed, policy_name=name)

@@ -144,3 +144,32 @@ def test_a_snapshot_written_by_an_older_version_fails_with_a_clear_message(tmp_p
     (folder / "snapshot.json").write_text(json.dumps(manifest))
     with pytest.raises(SimulationError, match="written by an older version of propersim_env \\(env state version 1"):
         Simulation.resume(tmp_path / "sim")
+
+
+# ---- the training entry point reads its options from the configs ---------------------
+def test_the_training_entry_point_reads_its_options_and_defaults_from_the_configs(monkeypatch):
+    from agents import train_proper_assistant as script
+    from agents.proper_assistant import AssistantConfig, TrainingConfig
+
+    monkeypatch.setenv("COLUMNS", "1000")  # argparse wraps help at the terminal's width: one line per option
+    parser = script.build_parser()
+    text = parser.format_help()
+    configs = (AssistantConfig, TrainingConfig)
+    assert set(script.NOT_OPTIONS) <= {f.name for c in configs for f in dataclasses.fields(c)}
+    for config_cls in configs:
+        for f in dataclasses.fields(config_cls):
+            if f.name not in script.NOT_OPTIONS:
+                assert f"--{f.name.replace('_', '-')}" in text and f.metadata["help"] in text, \
+                    f"{config_cls.__name__}.{f.name} is not in --help with its meaning"
+    env, assistant, training = script.configs(parser.parse_args([]))
+    assert assistant == AssistantConfig() and training == TrainingConfig(), "defaults are the dataclasses' own"
+    env_defaults = {f.name: f.default for f in dataclasses.fields(EnvConfig) if f.name in script.ENV_OPTIONS}
+    assert env == {**env_defaults, **script.ENV_DEFAULTS}
+    # the spellings the script had before its options came from the configs
+    args = parser.parse_args(["--bf16", "on", "--persona-given", "--memory-level", "AS", "--lora-top-layers", "2",
+                              "--persona", "7", "--seconds-per-step", "600"])
+    env, assistant, training = script.configs(args, seed=4)
+    assert env == {"persona": 7, "days": 4, "seconds_per_step": 600}
+    assert assistant == AssistantConfig(memory_level="AS", persona_given=True)
+    assert training == TrainingConfig(bf16=True, lora_top_layers=2, seed=4)
+    assert script.configs(parser.parse_args(["--bf16", "off"]))[2].bf16 is False

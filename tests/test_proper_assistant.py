@@ -309,7 +309,7 @@ def test_bad_settings_are_named():
         AssistantConfig(no_rec_ratio=1.5)
     with pytest.raises(ValueError, match="deploy"):
         AssistantConfig(deploy="worst")
-    with pytest.raises(ValueError, match="memory level"):
+    with pytest.raises(ValueError, match="memory_level must be one of"):
         AssistantConfig(memory_level="ASX")
     from agents.proper_assistant import TrainingConfig
 

@@ -38,7 +38,8 @@ from pathlib import Path
 import numpy as np
 
 from agents.baselines import Policy
-from propersim_env.core import NO_RECOMMENDATION, parse_memory_level
+from propersim_env.argtypes import non_negative_int, positive_int, probability
+from propersim_env.core import MEMORY_LEVELS, NO_RECOMMENDATION, option, parse_memory_level
 from propersim_env.personas import load_persona
 from propersim_env.seat.observation import observed_time
 
@@ -63,16 +64,29 @@ NO_REC_RATIOS = (0.0, 0.3, 0.7, 1.0)
 class AssistantConfig:
     """The assistant's settings (the study's defaults)."""
 
-    memory_level: str = "ASCR"
-    n_candidates: int = 2
-    no_rec_ratio: float = 0.0
-    deploy: str = "best"
-    persona_given: bool = False
-    top_k: int = 3
-    recent_minutes: int = 10
-    embedder: str = "hashing"
-    memory_chars: int = 2500
-    revise_below: float | None = None
+    memory_level: str = option("ASCR", "what the assistant's memory keeps of each past interaction: A the "
+                               "resident's action, S its suggestion, C the score, R the reasons; the mixes "
+                               "keep the last field for 10% or 20% of interactions", choices=MEMORY_LEVELS)
+    n_candidates: int = option(2, "answers sampled from the policy model at each decision, all rated",
+                               allowed="a positive integer", parse=positive_int)
+    no_rec_ratio: float = option(0.0, "share of decisions whose last candidate is forced to 'No Recommendation', "
+                                 "so silence is compared with speaking; the study: "
+                                 + ", ".join(map(str, NO_REC_RATIOS)),
+                                 allowed="a probability 0-1", parse=probability)
+    deploy: str = option("best", "which rated candidate is deployed: the best rated, the first sample, or a "
+                         "random one", choices=DEPLOY)
+    persona_given: bool = option(False, "tell the assistant the resident's persona in its prompt")
+    top_k: int = option(3, "past interactions (older than the recent window) retrieved into the memory",
+                        allowed="an integer of at least 0", parse=non_negative_int)
+    recent_minutes: int = option(10, "minutes of recent interactions the memory shows in detail",
+                                 allowed="a positive integer", parse=positive_int)
+    embedder: str = option("hashing", "the text embedder that ranks past interactions for retrieval",
+                           choices=EMBEDDERS)
+    memory_chars: int = option(2500, "the most characters of memory text in the prompt",
+                               allowed="an integer of at least 200", parse=positive_int)
+    revise_below: float | None = option(None, "LLM evaluator only: a suggestion rated below this is rewritten "
+                                        "by the resident, rated, and added as one more candidate; None: never",
+                                        allowed="a score 0-4", parse=float)
 
     def __post_init__(self):
         parse_memory_level(self.memory_level)

@@ -22,6 +22,7 @@ copies afresh: each night is one round of iterative DPO from the last policy.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import dataclasses
 import math
@@ -29,42 +30,80 @@ import os
 import tempfile
 import time
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from propersim_env.argtypes import positive_int
+from propersim_env.core import option
+
+from .preferences import REPLAY_BUFFERS
 
 METHODS = ("dpo", "kto", "sft", "none")
+BF16_WORDS = {"auto": None, "on": True, "off": False}
+
+
+def module_names(text: str) -> str | list[str]:
+    """``--lora-target-modules``: ``all-linear``, or comma-separated module names."""
+    if text == "all-linear":
+        return text
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    if not names:
+        raise argparse.ArgumentTypeError(f"must be 'all-linear' or comma-separated module names, got {text!r}")
+    return names
+
+
+def on_off_auto(text: str) -> bool | None:
+    """``--bf16``: ``on`` (True), ``off`` (False) or ``auto`` (None: where the hardware has native bf16)."""
+    if text not in BF16_WORDS:
+        raise argparse.ArgumentTypeError(f"must be auto, on or off, got {text!r}")
+    return BF16_WORDS[text]
 
 
 @dataclass
 class TrainingConfig:
     """How the adapter trains at the end of each day (all configurable; defaults as the study)."""
 
-    method: str = "dpo"
-    replay: str = "equally200"
-    lora_r: int = 16
-    lora_alpha: int = 32
-    lora_dropout: float = 0.05
-    lora_target_modules: str | list[str] = "all-linear"
-    lora_top_layers: int | None = None  # adapt only the top N transformer layers: backward stops below them
-    beta: float = 0.1
-    learning_rate: float = 5e-5
-    epochs: float = 2.0
-    batch_size: int = 4
-    gradient_accumulation_steps: int = 1
-    max_length: int = 1024  # prompt + answer tokens; the prompt's memory text is bounded to fit
-    gradient_checkpointing: bool = False
-    precompute_ref_log_probs: bool = True
-    threads: int | None = None  # torch threads while training; None: leave torch's setting
-    bf16: bool | None = None  # bfloat16 autocast; None: on where the hardware has native bf16 (see native_bf16)
-    kto_drop_noop: bool = False
-    sft_min_score: float = 3.0
-    seed: int = 0
-    extra_args: dict = field(default_factory=dict)  # any other field of TRL's DPOConfig/KTOConfig/SFTConfig
+    method: str = option("dpo", "how the adapter trains each night: DPO on the rated pairs, KTO on liked / "
+                         "disliked answers, SFT on the well-rated answers, or none (the untrained control)",
+                         choices=METHODS)
+    replay: str = option("equally200", "which pairs a night trains on: up to 200 / 400 drawn from all days so far, "
+                         "today's plus as many earlier ones, today's only, or all", choices=REPLAY_BUFFERS)
+    lora_r: int = option(16, "the LoRA adapter's rank", allowed="a positive integer", parse=positive_int)
+    lora_alpha: int = option(32, "the LoRA scaling factor alpha", allowed="a positive integer", parse=positive_int)
+    lora_dropout: float = option(0.05, "dropout on the LoRA layers' input", allowed="at least 0, below 1")
+    lora_target_modules: str | list[str] = option(
+        "all-linear", "the layers LoRA adapts: PEFT's 'all-linear', or module names",
+        allowed="'all-linear' or comma-separated names such as q_proj,v_proj", parse=module_names)
+    lora_top_layers: int | None = option(None, "adapt only the top N transformer layers, so the backward pass "
+                                         "stops below them, faster on a CPU; None: all layers",
+                                         allowed="a positive integer", parse=positive_int)
+    beta: float = option(0.1, "DPO / KTO beta: how far the policy may move from the reference",
+                         allowed="a positive number")
+    learning_rate: float = option(5e-5, "the optimizer's learning rate", allowed="a positive number")
+    epochs: float = option(2.0, "passes over each night's rows", allowed="a positive number")
+    batch_size: int = option(4, "rows per device batch", allowed="a positive integer", parse=positive_int)
+    gradient_accumulation_steps: int = option(1, "batches summed into one optimizer step",
+                                              allowed="a positive integer", parse=positive_int)
+    max_length: int = option(1024, "tokens per training sequence (prompt + answer); longer rows are left out and "
+                             "the prompt's memory text is bounded to fit", allowed="a positive integer",
+                             parse=positive_int)
+    gradient_checkpointing: bool = option(False, "activation (gradient) checkpointing: less memory, slower")
+    precompute_ref_log_probs: bool = option(True, "DPO / KTO: compute the reference model's log-probabilities "
+                                            "once before training instead of at every step")
+    threads: int | None = option(None, "torch threads while training; None: leave torch's setting",
+                                 allowed="a positive integer", parse=positive_int)
+    bf16: bool | None = option(None, "bfloat16 autocast while training: on, off, or None (auto on the command line): "
+                               "on where the CPU or GPU computes bf16 natively (see native_bf16)",
+                               allowed="auto, on or off", parse=on_off_auto)
+    kto_drop_noop: bool = option(False, "KTO: leave 'No Recommendation' answers out of the rows")
+    sft_min_score: float = option(3.0, "SFT: the lowest score of an answer trained on", allowed="a score 0-4")
+    seed: int = option(0, "the training run's random seed; set per run by the caller",
+                       allowed="an integer of at least 0")
+    extra_args: dict = option(None, "any other field of TRL's DPOConfig / KTOConfig / SFTConfig",
+                              allowed="a dict", default_factory=dict)
 
     def __post_init__(self):
         if self.method not in METHODS:
             raise ValueError(f"method must be one of {', '.join(METHODS)}, got {self.method!r}")
-        from .preferences import REPLAY_BUFFERS
-
         if self.replay not in REPLAY_BUFFERS:
             raise ValueError(f"replay must be one of {', '.join(REPLAY_BUFFERS)}, got {self.replay!r}")
         for name in ("lora_r", "lora_alpha", "batch_size", "gradient_accumulation_steps", "max_length"):

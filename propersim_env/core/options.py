@@ -66,11 +66,12 @@ def docstring_arguments(config_cls, indent: str = "    ") -> str:
 
 def add_arguments(parser: argparse.ArgumentParser | argparse._ArgumentGroup, config_cls,
                   names: Iterable[str] | None = None, *, defaults: dict[str, Any] | None = None,
-                  omit_default: bool = False) -> None:
+                  omit_default: bool = False, help_prefix: str = "") -> None:
     """Add ``--<name>`` options for the fields ``names`` (default: all) of ``config_cls``.
 
     ``defaults`` overrides a field's default for this command; with ``omit_default`` an
-    option left out is not set at all (``None`` in ``args``), so the config's default applies."""
+    option left out is not set at all (``None`` in ``args``), so the config's default applies.
+    ``help_prefix`` starts every help text (``"with --new: "``: when the options apply)."""
     fields = _fields(config_cls)
     for name in names if names is not None else fields:
         if name not in fields:
@@ -80,7 +81,8 @@ def add_arguments(parser: argparse.ArgumentParser | argparse._ArgumentGroup, con
         if _HELP not in meta:
             raise ValueError(f"{config_cls.__name__}.{name} has no help: declare it with option()")
         default = (defaults or {}).get(name, _default(f))
-        kwargs: dict[str, Any] = {"help": describe(f, default).replace("%", "%%")}  # argparse formats help with %
+        help_text = help_prefix + describe(f, default)
+        kwargs: dict[str, Any] = {"help": help_text.replace("%", "%%")}  # argparse formats help with %
         kwargs["default"] = None if omit_default else default
         flag = meta.get(_FLAG) or "--" + name.replace("_", "-")
         if isinstance(default, bool) and meta.get(_PARSE) is None:
