@@ -2,7 +2,7 @@
 
 A simulated resident lives through days in a house; an assistant decides at
 every 150-second step whether to make a proactive suggestion; the resident
-rates each decision. See DESIGN.md for the parts and the contract.
+rates each decision. See docs/ARCHITECTURE.md for the parts, their layers and the data flow.
 """
 
 __version__ = "0.1.0"

@@ -82,6 +82,22 @@ def persona_ids(text: str) -> list[int]:
     return list(dict.fromkeys(ids))
 
 
+def persona_choice(text: str) -> int | list[int] | str:
+    """The env's ``persona``: one id, comma-separated ids to draw from at each reset, or ``random``."""
+    if text == "random":
+        return text
+    if "," not in text:
+        return persona_id(text)
+    try:
+        ids = [int(x) for x in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"persona must be an id, comma-separated ids or 'random', got {text!r}") from None
+    bad = [i for i in ids if not 1 <= i <= NUM_PERSONAS]
+    if bad:
+        raise argparse.ArgumentTypeError(f"persona ids must be 1-{NUM_PERSONAS}, got {bad}")
+    return ids
+
+
 def seeds(text: str) -> list[int]:
     """``1,2,3`` or a range ``1000-1004`` (non-negative; duplicates dropped, order kept)."""
     try:

@@ -1,4 +1,4 @@
-"""ProPerSim-v0: the Gymnasium contract of DESIGN.md."""
+"""ProPerSim-v0: the Gymnasium contract (see the env docstring and docs/ARCHITECTURE.md)."""
 
 import re
 

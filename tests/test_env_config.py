@@ -89,7 +89,7 @@ def test_command_line_options_come_from_the_config():
     add_arguments(parser, EnvConfig, ["days", "memory_level", "persona", "seconds_per_step"], omit_default=True)
     args = parser.parse_args(["--days", "2", "--memory-level", "ASC8R2"])
     assert arguments_given(args, EnvConfig) == {"days": 2, "memory_level": "ASC8R2"}
-    assert "(a positive integer; default 1)" in parser.format_help()
+    assert "(a positive integer; default 1)" in " ".join(parser.format_help().split())
     with pytest.raises(SystemExit):
         parser.parse_args(["--memory-level", "B"])
 

@@ -79,7 +79,7 @@ def test_bad_config_is_a_clear_error(settings, message, monkeypatch):
 def test_env_rejects_llm_settings_without_an_llm_part():
     with pytest.raises(ValueError, match="neither user_model nor evaluator is 'llm'"):
         gym.make("ProPerSim-v0", llm={"model": "m"})
-    with pytest.raises(ValueError, match="evaluator_mode must be one of joint, separate"):
+    with pytest.raises(ValueError, match="evaluator_mode must be one of 'joint', 'separate', got 'both'"):
         gym.make("ProPerSim-v0", evaluator="llm", evaluator_mode="both", llm={"model": "m"})
 
 

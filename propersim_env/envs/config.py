@@ -39,7 +39,7 @@ def _one_of(name: str, value, allowed) -> None:
 class SharedConfig:
     """The options both environments take."""
 
-    days: int = option(1, "simulated days per episode; every agent is truncated when they end",
+    days: int = option(1, "simulated days per episode; the episode (every agent) is truncated when they end",
                        allowed="a positive integer", parse=argtypes.positive_int)
     seconds_per_step: int = option(150, "simulated seconds per step (the study: 150, 24 steps an hour)",
                                    allowed="a positive integer dividing 86400", parse=argtypes.seconds_per_step)
@@ -92,7 +92,8 @@ class EnvConfig(SharedConfig):
 
     persona: int | tuple[int, ...] | str = option(
         1, "the resident's persona; with a list or 'random', drawn at each reset from the seeded generator",
-        allowed="an id 1-32, a list of ids, or 'random'", parse=argtypes.persona_id)
+        allowed="an id 1-32, a list of ids (comma-separated on a command line), or 'random'",
+        parse=argtypes.persona_choice)
     user_model: str = option("scripted", "who plans the resident's days: the embedded scripted planner or an LLM",
                              choices=("scripted", "llm"))
     evaluator: str = option("rubric", "who rates the decisions: the embedded rubric or an LLM",

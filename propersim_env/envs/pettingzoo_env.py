@@ -1,35 +1,8 @@
 """The household as a PettingZoo environment: one assistant per resident.
 
 ``parallel_env(personas=[1, 2, 3])`` (Parallel API) and ``env(personas=...)``
-(AEC, through PettingZoo's ``parallel_to_aec``) simulate a household of one to
-three residents (one bedroom each) who share the house's rooms and objects,
-meet and talk (see :class:`~propersim_env.user.Household`). Each resident is
-served by its own agent, ``assistant_<first name>`` (e.g.
-``assistant_sofia``), whose reward is its own resident's rating, 0 to 4.
-
-One step is one clock step (150 simulated seconds) in which at least one
-resident is awake; steps while everyone sleeps are simulated inside ``step``.
-Every assistant acts at every step. An assistant whose resident is asleep
-cannot reach it: its action is checked (it must be text) but not delivered or
-rated; its reward is 0.0 and ``info["rated"]`` is ``False``. Agents are never
-terminated; all are truncated together when the configured days end.
-
-Observation of each agent (``Dict``), as in ``ProPerSim-v0`` plus one key:
-    time         the simulated date and clock time, "Thursday 2025-02-13 09:05"
-    user_action  what its resident is doing and where
-    memory       the assistant-side memory of its own past interactions
-    features     float32 vector in [-1, 1], names in ``feature_names``
-    household    what the other residents are doing (one line each), then the
-                 conversation its resident had at this step, if any; empty for
-                 a household of one
-
-Info of each agent: ``scores``, ``reasons``, ``noop``, ``rated``, ``time``,
-``activity`` and ``day`` (of the step rated), ``persona_id``, ``resident``,
-``usage`` (zero: the embedded default), ``candidate_ratings``.
-
-The action of each agent is text, as in ``ProPerSim-v0``: ``""`` or
-``"No Recommendation"`` is the no-op. Only the embedded default (scripted
-residents, rubric ratings, scripted conversations) runs here.
+(AEC, through PettingZoo's ``parallel_to_aec``). See
+:class:`ProPerSimHousehold` for the environment's documentation.
 """
 
 from __future__ import annotations
@@ -61,13 +34,66 @@ _RESIDENT_COLOURS = [(220, 40, 40), (40, 90, 220), (230, 150, 20)]
 
 
 class ProPerSimHousehold(ParallelEnv):
-    """A household of residents, each served by its own assistant (Parallel API).
+    """## Description
 
-    Make it with ``parallel_env(**options)`` or ``ProPerSimHousehold(HouseholdConfig(...))``;
-    every option is checked here, with a message naming it.
+    A household of one to three residents (one bedroom each) who share the
+    house's rooms and objects, meet and talk
+    (:class:`~propersim_env.user.Household`). Each resident is served by its
+    own agent, ``assistant_<first name>`` (e.g. ``assistant_sofia``), on the
+    same seat as ``ProPerSim-v0`` (:class:`~propersim_env.seat.AssistantSeat`).
+    Only the embedded default (scripted residents, rubric ratings, scripted
+    conversations) runs here.
 
-    Arguments:
+    ## Action Space
+
+    Text for every agent, as in ``ProPerSim-v0``: ``""`` or ``"No Recommendation"``
+    is the no-op. Every live agent acts at every step.
+
+    ## Observation Space
+
+    Each agent's ``Dict`` is ``ProPerSim-v0``'s (``time``, ``user_action``,
+    ``memory``, ``features``) plus ``household``: what the other residents are
+    doing (one line each), then the conversation its resident had at this
+    step, if any; empty for a household of one.
+
+    ## Rewards
+
+    Each agent's reward is its own resident's rating, 0 to 4. An assistant whose
+    resident is asleep cannot reach it: its action is checked (it must be text)
+    but not delivered or rated; its reward is 0.0 and ``info["rated"]`` is
+    ``False``.
+
+    ## Starting State
+
+    ``reset(seed=...)`` seeds every resident's day from one generator; the first
+    step is the first one at which someone is awake.
+
+    ## Episode End
+
+    One step is one clock step (150 simulated seconds) at which at least one
+    resident is awake; steps while everyone sleeps are simulated inside
+    ``step``. Agents never terminate; all are truncated together when the
+    configured days end.
+
+    ## Info
+
+    Each agent's: ``scores``, ``reasons``, ``noop``, ``rated``, ``time``,
+    ``activity`` and ``day`` (of the step rated), ``persona_id``,
+    ``resident``, ``usage`` (zero: the embedded default),
+    ``candidate_ratings``.
+
+    ## Arguments
+
+    ``parallel_env(**options)``, ``env(**options)`` or
+    ``ProPerSimHousehold(HouseholdConfig(...))``; every option is checked
+    here, with a message naming it (:class:`~propersim_env.envs.HouseholdConfig`):
+
 {arguments}
+
+    ## Version History
+
+    - v0 (``propersim_household_v0``): the study's rating and a day lived as
+      planned, for up to three residents.
     """
 
     metadata = {"name": ENV_NAME, "render_modes": ["ansi", "human", "rgb_array"], "render_fps": 4,
@@ -274,7 +300,7 @@ def env(config: HouseholdConfig | None = None, **options):
 
 
 ProPerSimHousehold.__doc__ = ProPerSimHousehold.__doc__.format(
-    arguments=docstring_arguments(HouseholdConfig, "        "))
+    arguments=docstring_arguments(HouseholdConfig, "    - "))
 
 
 def _agent_names(personas) -> list[str]:
