@@ -1,31 +1,6 @@
 """``ProPerSim-v0``: one proactive assistant serving one simulated resident.
 
-One ``step`` is one decision while the resident is awake: the action is a
-suggestion (free text) or the no-op (``""`` or ``"No Recommendation"``, case
-and surrounding space ignored). The resident rates it on four criteria and the
-reward is the total, 0 to 4. Steps while the resident sleeps are simulated
-inside ``step`` and never reach the policy.
-
-Observation (``Dict``):
-    time         the simulated date and clock time, e.g. "Thursday 2025-02-13 09:05"
-    user_action  what the resident is doing and where, e.g.
-                 "Sofia Marchetti is having lunch (eating lunch) @ common room: dining table"
-    memory       the assistant-side memory of past interactions (see AssistantMemory)
-    features     float32 vector, described by ``FEATURE_NAMES``
-
-Info: ``scores`` and ``reasons`` (per criterion), ``noop``, ``time`` (ISO),
-``persona_id``, ``usage`` (LLM calls, tokens and latency this step; zero on the
-embedded default), ``episode_usage`` (the same, totalled since ``reset``),
-``candidate_ratings`` (how many ``score_candidates`` calls since the last step),
-``activity``, ``day``; with ``on_evaluation_failure="flag"``, a failed LLM
-evaluation gives reward NaN, empty scores, ``evaluation_failed=True`` and
-``evaluation_error`` (never a silent 0).
-
-LLM mode: ``user_model="llm"`` plans the resident's days with an LLM,
-``evaluator="llm"`` rates with one (``evaluator_mode`` ``"joint"`` or
-``"separate"``); ``llm`` holds the settings (a dict, an
-:class:`~propersim_env.llm.LLMConfig`, or a TOML/JSON file path; unset
-fields come from ``PROPERSIM_LLM_*`` environment variables).
+See :class:`ProPerSimEnv` for the environment's documentation.
 """
 
 from __future__ import annotations
@@ -41,7 +16,7 @@ from ..core import NO_RECOMMENDATION, docstring_arguments
 from ..evaluation import Rating, RubricEvaluator
 from ..llm.usage import Usage
 from ..personas import load_persona
-from ..seat import AssistantSeat, feature_names
+from ..seat import AssistantSeat, Moment, feature_names
 from ..user import Resident, ResidentState
 from ..world import SimClock, default_house, parse_start_date
 from .config import EnvConfig
@@ -56,13 +31,76 @@ STATE_VERSION = 2
 
 
 class ProPerSimEnv(gym.Env):
-    """The single-resident ProPerSim environment (see the module docstring for the sections).
+    """## Description
 
-    Make it with ``gym.make("ProPerSim-v0", **options)``, ``ProPerSimEnv(**options)`` or
-    ``ProPerSimEnv(EnvConfig(...))``; every option is checked here, with a message naming it.
+    A simulated resident, driven by one of 32 Big-Five personas, lives through
+    days in a house; the agent is its AI assistant. At every step while the
+    resident is awake (every 150 simulated seconds) the assistant makes one
+    proactive suggestion, in free text, or stays silent, and the resident
+    rates the decision on its own four criteria: preference, timing, frequency,
+    and communication & safety. This is the setting of ProPerSim (arXiv
+    2509.21730) on the embedded default: a scripted, seeded resident and a
+    rubric evaluator that reads what a suggestion proposes, offline and
+    deterministic. ``user_model="llm"`` and ``evaluator="llm"`` run those parts
+    on an OpenAI-compatible server instead, as the study did.
 
-    Arguments:
+    ## Action Space
+
+    Text (:class:`~propersim_env.envs.UnicodeText`, up to 20,000 characters): a
+    suggestion, or the no-op, ``""`` or ``"No Recommendation"`` (case and
+    surrounding space ignored). A non-text action raises ``TypeError``.
+
+    ## Observation Space
+
+    A ``Dict``:
+
+    | key           | holds |
+    |---------------|-------|
+    | ``time``        | the simulated date and time, ``"Thursday 2025-02-13 09:05"`` |
+    | ``user_action`` | what the resident is doing and where, ``"Sofia Marchetti is having lunch (eating lunch) @ common room: dining table"`` |
+    | ``memory``      | the assistant-side memory of past interactions at ``memory_level`` (last 10 minutes, hourly summaries of today, retrieved earlier ones), at most ``memory_chars`` characters |
+    | ``features``    | float32 vector in [-1, 1], named by ``env.unwrapped.feature_names`` (clock, category, room, walking, recent suggestion counts, last score) |
+
+    ## Rewards
+
+    The resident's rating, 0 to 4: one point per criterion met (frequency is
+    met when a suggestion does not push today's rate above the resident's
+    preferred one and a silence does not leave it below). ``info`` carries
+    ``scores`` and ``reasons`` per criterion. With
+    ``on_evaluation_failure="flag"`` a failed LLM evaluation gives NaN and
+    ``info["evaluation_failed"]``, never a silent 0.
+
+    ## Starting State
+
+    ``reset(seed=...)`` draws the persona (when several are allowed) and the
+    resident's day from the seeded generator; the first observation is the
+    resident's first waking step of the first day. Both memories start empty.
+
+    ## Episode End
+
+    The episode is truncated after ``days`` simulated days (at the last waking
+    step); it never terminates. Steps while the resident sleeps are simulated
+    inside ``step``.
+
+    ## Info
+
+    ``scores``, ``reasons``, ``noop``, ``time`` (ISO), ``activity``, ``day``
+    (of the step rated), ``persona_id``, ``usage`` (LLM calls, tokens and
+    latency of this step; zero on the embedded default), ``episode_usage``,
+    ``candidate_ratings`` (``score_candidates`` calls since the last step).
+
+    ## Arguments
+
+    ``gym.make("ProPerSim-v0", **options)``, ``ProPerSimEnv(**options)`` or
+    ``ProPerSimEnv(EnvConfig(...))``; every option is checked here, with a
+    message naming it (:class:`~propersim_env.envs.EnvConfig`):
+
 {arguments}
+
+    ## Version History
+
+    - v0: the study's setting: the resident rates every decision and lives
+      its day as planned, whatever the assistant says.
     """
 
     metadata = {"render_modes": ["ansi", "human", "rgb_array"], "render_fps": 4}
@@ -170,6 +208,14 @@ class ProPerSimEnv(gym.Env):
         call is counted in the next step's ``info["candidate_ratings"]``."""
         self._check_running("score_candidates")
         return self.seat.score_candidates(texts, self.state)
+
+    def moment(self) -> Moment:
+        """The current step's rating context as data: ``moment().rate(texts)`` rates texts as
+        :meth:`score_candidates` would now, later and without the env (see :class:`~propersim_env.seat.Moment`).
+        Not counted in ``info["candidate_ratings"]``: taking a moment rates nothing."""
+        self._check_running("moment")
+        return Moment.capture(self.persona.id, self.state, self.seat.evaluation_memory, self.config.evaluator,
+                              self.config.evaluator_mode)
 
     def revise_suggestion(self, text: str) -> str:
         """The resident's own rewrite of a suggestion for the current moment (LLM evaluator only):
@@ -332,4 +378,4 @@ class ProPerSimEnv(gym.Env):
 
 
 
-ProPerSimEnv.__doc__ = ProPerSimEnv.__doc__.format(arguments=docstring_arguments(EnvConfig, "        "))
+ProPerSimEnv.__doc__ = ProPerSimEnv.__doc__.format(arguments=docstring_arguments(EnvConfig, "    - "))
