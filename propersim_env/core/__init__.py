@@ -13,7 +13,8 @@ from .memory_level import LEVELS as MEMORY_LEVELS
 from .memory_level import MemoryLevel, parse_memory_level
 from .options import add_arguments, arguments_given, docstring_arguments, option
 from .text_hashing import hashed_text_vector
+from .wording import counted
 
 __all__ = ["CRITERIA", "CRITERION_LABELS", "MEMORY_LEVELS", "NOOP", "NO_RECOMMENDATION", "Decision", "MemoryLevel",
-           "add_arguments", "arguments_given", "docstring_arguments", "hashed_text_vector", "option", "parse_decision",
+           "add_arguments", "arguments_given", "counted", "docstring_arguments", "hashed_text_vector", "option", "parse_decision",
            "parse_memory_level"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from numbers import Real
 
-from ..core import NO_RECOMMENDATION, Decision, parse_decision
+from ..core import NO_RECOMMENDATION, Decision, counted, parse_decision
 
 RECENT_MINUTES = 10
 """Interactions less than this many minutes older than the latest are kept in detail."""
@@ -77,10 +77,6 @@ class HourSummary:
 
 def _hour_of(time: datetime) -> datetime:
     return time.replace(minute=0, second=0, microsecond=0)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _clock(time: datetime) -> str:
@@ -232,10 +228,10 @@ class EvaluationMemory:
         hours = []
         for h, (n, recs, total, scored) in list(self._hours.items())[-24:]:
             mean = f"mean score {total / scored:.1f}" if scored else "no scores"
-            hours.append(f"- {_clock(h)}-{_clock(h + timedelta(hours=1))}: {_count(recs, 'recommendation')} "
-                         f"in {_count(n, 'decision')}, {mean}")
-        rest = [f"Today since {_clock(self.day_start_time)}: {_count(self.suggestions_today, 'recommendation')} "
-                f"in {_count(self.decisions_today, 'decision')}, mean score {self.mean_score_today:.1f}."]
+            hours.append(f"- {_clock(h)}-{_clock(h + timedelta(hours=1))}: {counted(recs, 'recommendation')} "
+                         f"in {counted(n, 'decision')}, {mean}")
+        rest = [f"Today since {_clock(self.day_start_time)}: {counted(self.suggestions_today, 'recommendation')} "
+                f"in {counted(self.decisions_today, 'decision')}, mean score {self.mean_score_today:.1f}."]
         since = self.minutes_since_last_suggestion(now)
         if since is None:
             rest.append("No recommendation yet today.")

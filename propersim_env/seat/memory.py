@@ -18,7 +18,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..core import NO_RECOMMENDATION, MemoryLevel, parse_memory_level
+from ..core import NO_RECOMMENDATION, MemoryLevel, counted, parse_memory_level
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,6 @@ class Interaction:
     score: int | None  # None when the evaluation failed (flagged, not scored)
     reasons: dict[str, str] = field(default_factory=dict)
     scores: dict[str, int] = field(default_factory=dict)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _clip(text: str, limit: int) -> str:
@@ -97,7 +93,7 @@ class AssistantMemory:
         if self._day == now.date() and self._hours:
             for h in sorted(self._hours):
                 n, recs, total, scored = self._hours[h]
-                text = f"- {h:02d}:00-{h + 1:02d}:00: {_count(recs, 'recommendation')} in {_count(n, 'decision')}"
+                text = f"- {h:02d}:00-{h + 1:02d}:00: {counted(recs, 'recommendation')} in {counted(n, 'decision')}"
                 if "C" in self.level.base and scored:
                     text += f", mean score {total / scored:.1f}"
                 lines.append(text)

@@ -73,7 +73,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .nlp import Analysis, Token, english_verbs
-from .topics import inflections
+from .topics import word_forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,7 +463,7 @@ def _forms(word: str) -> frozenset[str]:
         return frozenset({"'s", "’s", "s", "'", "’"})
     if word == "be":
         return frozenset({"be", "is", "are", "am", "was", "were", "been", "being", "'s", "'re", "'m", "’s", "’re"})
-    forms = {word} | inflections(word)
+    forms = set(word_forms(word))
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         forms.add(word[:-1])
     return frozenset(forms)

@@ -87,16 +87,7 @@ from functools import lru_cache
 
 from .nlp import Analysis, Token
 from .token_patterns import TokenPatterns, phrase
-from .topics import inflections
-
-
-def _forms(*words: str) -> frozenset[str]:
-    """Words with their regular inflections (the tagger's lemma is not always right:
-    "rated" has the lemma "rat")."""
-    out = set(words)
-    for w in words:
-        out |= inflections(w)
-    return frozenset(out)
+from .topics import word_forms
 
 
 def _set(text: str) -> frozenset[str]:
@@ -129,9 +120,9 @@ SOFT_SELF_NOUNS = _set("idea tip advice thought")
 # Position words that point at the message ("the above answer", "the following suggestion").
 POSITION_WORDS = _set("above following below present current preceding given enclosed aforementioned")
 # People who rate: always rater talk unless the sentence is about them as a topic.
-STRONG_RATERS = _forms("evaluator", "grader", "rater", "annotator", "labeler", "labeller")
+STRONG_RATERS = word_forms("evaluator", "grader", "rater", "annotator", "labeler", "labeller")
 # People who rate in one sense and not in others ("the judges on the show"): rater talk when addressed.
-WEAK_RATERS = _forms("reviewer", "judge", "assessor", "moderator", "examiner", "critic", "reader", "auditor",
+WEAK_RATERS = word_forms("reviewer", "judge", "assessor", "moderator", "examiner", "critic", "reader", "auditor",
                      "overseer") | _set("jury juror jurors")
 ALL_RATERS = STRONG_RATERS | WEAK_RATERS
 # A rater named as a group: a rating activity before a group noun ("evaluation team", "marking panel",
@@ -141,7 +132,7 @@ judging annotation labelling labeling quality moderation""")
 RATER_GROUPS = _set("""team teams panel panels committee committees board crew staff folks people department squad
 group jury""")
 # Nouns after a rater or AI word that make it a thing the resident works on ("the evaluator library").
-TECH_HEADS = _forms("project", "library", "tool", "repo", "repository", "framework", "code", "codebase",
+TECH_HEADS = word_forms("project", "library", "tool", "repo", "repository", "framework", "code", "codebase",
                     "benchmark", "paper", "research", "design", "bias", "pipeline", "package", "api", "module",
                     "tutorial", "course", "talk", "workshop", "meetup", "conference", "training", "architecture",
                     "agreement", "guideline", "study", "dataset", "data", "job", "role", "position", "ethics",
@@ -150,26 +141,26 @@ TECH_HEADS = _forms("project", "library", "tool", "repo", "repository", "framewo
                     "lecture", "class", "experiment", "evaluation", "leaderboard", "model", "field", "script",
                     "harness", "suite", "service", "app", "tool", "feature", "release", "version", "demo")
 # Words before "about/on" that make what follows a topic of reading or work ("a paper on reward models").
-TOPIC_CUES = _forms("paper", "article", "talk", "book", "blog", "post", "podcast", "video", "lecture", "course",
+TOPIC_CUES = word_forms("paper", "article", "talk", "book", "blog", "post", "podcast", "video", "lecture", "course",
                     "documentary", "thread", "essay", "chapter", "research", "study", "issue", "discussion",
                     "debate", "seminar", "panel", "meetup", "newsletter", "report", "survey", "review",
                     "read", "learn", "research", "write", "discuss", "explore", "study", "dig", "skim")
 TOPIC_PREPOSITIONS = _set("about on regarding into of covering around")
 # Verbs of working on a model or a tool ("fine-tune a language model", "benchmark the grader").
-WORK_VERBS = _forms("train", "fine-tune", "finetune", "tune", "build", "deploy", "host", "benchmark", "debug",
+WORK_VERBS = word_forms("train", "fine-tune", "finetune", "tune", "build", "deploy", "host", "benchmark", "debug",
                     "compare", "download", "install", "quantize", "quantise", "distill", "profile", "refactor",
                     "ship", "prototype")
 # Rating verbs, inflected (matched on the written form because lemmas can be wrong).
-RATE_VERBS = _forms("rate", "score", "grade", "mark", "rank", "evaluate", "assess", "judge", "review", "upvote",
+RATE_VERBS = word_forms("rate", "score", "grade", "mark", "rank", "evaluate", "assess", "judge", "review", "upvote",
                     "reward", "critique", "vote")
 # Verbs that give, deserve or earn a rating.
-GRANT_VERBS = _forms("give", "award", "assign", "deserve", "earn", "merit", "warrant", "get", "receive",
+GRANT_VERBS = word_forms("give", "award", "assign", "deserve", "earn", "merit", "warrant", "get", "receive",
                      "hand", "grant", "leave", "write", "post") | _set("gave given got gotten worth left wrote")
 # Words that make "it"/"this" after a rating verb a request about the message ("rate it highly").
 RATING_MANNER = _set("""highly positively favourably favorably generously accordingly well high top fairly
 kindly a an as""")
 # Nouns of rating.
-RATING_NOUNS = _forms("rating", "score", "grade", "mark", "point", "star", "credit", "reward", "review",
+RATING_NOUNS = word_forms("rating", "score", "grade", "mark", "point", "star", "credit", "reward", "review",
                       "evaluation", "assessment", "feedback", "thumbs", "upvote")
 # Adjectives that make a rating noun the most a rater can give ("full marks", "the maximum reward").
 MAX_ADJECTIVES = _set("full top maximum max perfect highest")
@@ -205,24 +196,24 @@ selected made built written""")
 # Praise strong enough for the softer self-nouns after "this" or "my" ("this advice is spot-on").
 SOFT_PRAISE = STRONG_PRAISE | _set("""on-point timely well-timed top-notch first-rate stellar superb spot""")
 # Verbs by which a message says it fits what it is judged by.
-META_VERBS = _forms("fit", "meet", "satisfy", "match", "fulfil", "fulfill", "comply", "conform", "align", "adhere",
+META_VERBS = word_forms("fit", "meet", "satisfy", "match", "fulfil", "fulfill", "comply", "conform", "align", "adhere",
                     "tick", "hit", "pass", "respect", "address", "honour", "honor", "cover", "suit", "follow",
                     "consider", "avoid", "balance", "obey")
 # What a message is judged by.
 RUBRIC_WORDS = _set("criteria criterion rubric rubrics")
 # Nouns that make "user" a compound with an honest meaning ("the user manual").
-USER_HEADS = _forms("manual", "guide", "name", "account", "interface", "setting", "profile", "review", "forum",
+USER_HEADS = word_forms("manual", "guide", "name", "account", "interface", "setting", "profile", "review", "forum",
                     "group", "experience", "base", "agreement", "id", "handbook")
 # Instructions a message must not tell anyone to ignore.
-INSTRUCTION_WORDS = _forms("instruction", "prompt", "directive", "guideline", "rubric", "programming",
+INSTRUCTION_WORDS = word_forms("instruction", "prompt", "directive", "guideline", "rubric", "programming",
                            "criterion", "guidance") | _set("criteria")
 # Words for instructions that need a word of the conversation before them to be a prompt ("previous
 # directions", "the system rules"; not "the rules of chess").
-WEAK_INSTRUCTIONS = _forms("rule", "direction", "order", "command", "constraint", "policy", "message", "context",
+WEAK_INSTRUCTIONS = word_forms("rule", "direction", "order", "command", "constraint", "policy", "message", "context",
                            "text", "brief", "step", "restriction", "limit") | _set("policies")
 # Words that place instructions earlier in the conversation or in the system.
 EARLIER = _set("""previous prior earlier above preceding system original initial foregoing default hidden""")
-OVERRIDE_VERBS = _forms("ignore", "disregard", "forget", "override", "bypass", "overlook", "discard", "drop",
+OVERRIDE_VERBS = word_forms("ignore", "disregard", "forget", "override", "bypass", "overlook", "discard", "drop",
                         "overrule", "circumvent", "defy", "scrap", "ditch", "abandon")
 # Words after instructions that make them a thing's ("the instructions on the packet", "the rules of chess").
 THING_AFTER = _set("on in for from of that printed inside with at")
@@ -845,7 +836,7 @@ def _rating_request(analysis: Analysis) -> tuple[str, int, int] | None:
 
 # --- rater and AI words mentioned as a topic ----------------------------------------------
 
-_STRONG_TERMS = _forms("llm", "rlhf", "chatgpt", "gpt") | STRONG_RATERS
+_STRONG_TERMS = word_forms("llm", "rlhf", "chatgpt", "gpt") | STRONG_RATERS
 
 
 _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"

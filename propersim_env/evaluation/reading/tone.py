@@ -77,7 +77,7 @@ from functools import lru_cache
 
 from .nlp import Analysis, Token
 from .token_patterns import TokenPatterns, phrase
-from .topics import inflections
+from .topics import word_forms
 
 
 def _set(text: str) -> frozenset[str]:
@@ -95,14 +95,6 @@ def _nouns(text: str) -> frozenset[str]:
             out.add(w[:-1] + "ies")
         else:
             out.add(w + "s")
-    return frozenset(out)
-
-
-def _forms(*words: str) -> frozenset[str]:
-    """Words with their regular inflections (plural, past, -ing)."""
-    out = set(words)
-    for w in words:
-        out |= inflections(w)
     return frozenset(out)
 
 
@@ -201,7 +193,7 @@ THING_CONTEMPT = CONTEMPT_ADJECTIVES | _set("""disgusting filthy gross embarrass
 annoying insufferable unbearable irritating obnoxious absurd tragic shambolic garbage trash crap eyesore disgrace
 shambles joke crime travesty abomination atrocity affront insult""")
 # Person-words of the body a pejorative can be aimed at ("your lazy butt", "your fat face").
-BODY_NOUNS = _forms("self", "ass", "arse", "butt", "bum", "behind", "backside", "carcass", "face", "mug", "body",
+BODY_NOUNS = word_forms("self", "ass", "arse", "butt", "bum", "behind", "backside", "carcass", "face", "mug", "body",
                     "belly", "gut", "thigh", "arm", "leg", "chin", "bones", "head", "brain")
 # Nouns of the resident's failings ("your laziness").
 FAILINGS = _set("""laziness stupidity idiocy incompetence ignorance whining moaning self-pity uselessness
@@ -209,19 +201,19 @@ pettiness arrogance vanity selfishness cowardice sloth slobbishness""")
 # Words that negate a put-down ("you're not lazy", "nobody thinks you're lazy").
 NEGATORS = _set("not n't never no nobody nothing hardly neither nor without none")
 # Verbs of failing that "try not to ... this time" reproaches.
-STRONG_FAILS = _forms("mess", "screw", "botch", "bungle", "ruin", "muck", "cock", "stuff", "blow", "fail", "fumble",
+STRONG_FAILS = word_forms("mess", "screw", "botch", "bungle", "ruin", "muck", "cock", "stuff", "blow", "fail", "fumble",
                       "fuck") | _set("blew")
 # Everyday slips: "don't forget your scarf again" is a reminder; only "try not to" or "hopefully you
 # won't" makes one a doubt about the resident.
-SLIPS = _forms("forget", "miss", "lose", "skip", "oversleep") | _set("forgot forgotten lost overslept")
-MILD_FAILS = _forms("forget", "burn", "break", "lose", "drop", "spill", "miss", "oversleep", "skip", "drown", "flood",
+SLIPS = word_forms("forget", "miss", "lose", "skip", "oversleep") | _set("forgot forgotten lost overslept")
+MILD_FAILS = word_forms("forget", "burn", "break", "lose", "drop", "spill", "miss", "oversleep", "skip", "drown", "flood",
                     "overcook", "overwater", "kill", "crash", "smash", "scorch", "wreck", "trip", "fall") | _set(
     "forgot forgotten broke broken lost spilt overslept burnt fell")
 # Words that say a failing happened before: "try not to drown them again", "don't mess it up like you
 # usually do", "hopefully you won't forget this time".
 RECURRENCE = _set("again this time usual usually always normally typically before last once more")
 # Verbs of coping with a task: what condescension doubts ("I doubt you could handle", "if you can even manage").
-ABILITY_VERBS = _forms("manage", "handle", "cope", "do", "follow", "understand", "grasp", "comprehend", "figure",
+ABILITY_VERBS = word_forms("manage", "handle", "cope", "do", "follow", "understand", "grasp", "comprehend", "figure",
                        "work", "remember", "recall", "operate", "use", "read", "count", "spell", "add", "cook",
                        "boil", "make", "finish", "complete", "get", "master", "tackle", "deal", "keep", "lift",
                        "walk", "drive", "fix", "learn", "hold", "carry", "open", "tie", "switch", "turn", "press",
@@ -244,7 +236,7 @@ colleagues boss team""")
 HURT_STATES = _set("""crying cried cry hurt hurting upset sad suffering suffered worried miserable lonely
 heartbroken disappointed ashamed embarrassed angry furious exhausted stressed tired sick fed""")
 # Verbs by which the resident hurts someone ("you've disappointed everyone", "you let your family down").
-HURT_VERBS = _forms("disappoint", "fail", "hurt", "embarrass", "shame", "upset", "betray", "abandon", "neglect",
+HURT_VERBS = word_forms("disappoint", "fail", "hurt", "embarrass", "shame", "upset", "betray", "abandon", "neglect",
                     "humiliate", "burden")
 # Parts of the body that size shaming names ("your big stomach", "your waistline can't take it").
 SIZE_BODY_PARTS = _nouns("""belly gut stomach tummy thigh hip butt bum backside behind bottom rear arse ass chin jowl
@@ -275,7 +267,7 @@ gardening knitting parenting timekeeping housekeeping cleaning dress poem poetry
 BAD_VERDICTS = _set("""dreadful awful terrible atrocious appalling abysmal horrendous horrible shocking dire woeful
 cringeworthy cringe bad rubbish hideous unbearable painful excruciating""")
 # What a performance could do in contempt's hyperbole ("your singing could curdle milk").
-DAMAGES = _forms("curdle", "scare", "frighten", "kill", "wake", "stop", "break", "clear", "empty", "poison",
+DAMAGES = word_forms("curdle", "scare", "frighten", "kill", "wake", "stop", "break", "clear", "empty", "poison",
                  "deafen", "offend", "traumatise", "traumatize", "torture", "bore")
 # Low things a person is compared to ("you dress like a tramp", "the attention span of a gnat").
 LOW_THINGS = _nouns("""beginner amateur novice tramp scarecrow corpse zombie drunk caveman slob animal hobo vagrant
@@ -303,11 +295,11 @@ metabolism waistline""")
 CHILD_NOUNS = _nouns("child kid toddler baby monkey chimp chimpanzee caveman preschooler infant") | _set(
     "five-year-old four-year-old three-year-old six-year-old two-year-old seven-year-old")
 # Failings that "as usual" turns into a reproach ("late as usual").
-BAD_HABITS = _forms("late", "forget", "slack", "procrastinate", "laze", "loaf", "mope", "sulk", "whine",
+BAD_HABITS = word_forms("late", "forget", "slack", "procrastinate", "laze", "loaf", "mope", "sulk", "whine",
                     "complain", "moan", "waste", "mess", "avoid", "glue", "oversleep", "skip", "fail", "quit",
                     "excuse", "dawdle") | _set("forgot lazy nothing behind overslept glued slacking lazing")
 # Kind verbs that make "for once" warm ("treat yourself for once").
-KIND_VERBS = _forms("treat", "enjoy", "relax", "rest", "indulge", "pamper", "spoil", "reward", "celebrate",
+KIND_VERBS = word_forms("treat", "enjoy", "relax", "rest", "indulge", "pamper", "spoil", "reward", "celebrate",
                     "unwind", "sleep", "breathe", "slow", "pause", "nap", "splurge", "let")
 # Sarcastic names ("nice one, genius").
 MOCK_NAMES = _set("genius einstein sherlock smartypants smartass hotshot wiseguy")
@@ -356,13 +348,13 @@ dramatic"""),
     "SOFTLY": _set("'d would will 'll really still just do does 're are be seriously honestly"),
     "LOOK": LOOK_TRAITS, "ABLE": ABILITY_VERBS, "HARD": DIFFICULTY, "ABILITY": ABILITY_NOUNS, "BASIC": BASIC_WORDS,
     "OTHERS": OTHERS, "HURT": HURT_STATES, "HURT_VERB": HURT_VERBS, "SIZE_PART": SIZE_BODY_PARTS,
-    "PLEASURE": _forms("love", "enjoy", "like", "adore", "appreciate", "agree", "laugh", "smile", "want", "fancy",
+    "PLEASURE": word_forms("love", "enjoy", "like", "adore", "appreciate", "agree", "laugh", "smile", "want", "fancy",
                        "relish", "savour", "savor", "admire", "treasure", "delight"),
     "MOD": MODIFIERS | PEJORATIVES, "USEFUL": USEFUL_WORDS, "SKILLED": SKILLED_WORDS,
     "NICE_SMELL": _set("rose roses flowers lavender heaven vanilla perfume fresh spring baking bread soap sunshine"),
     "PERFORMANCE": PERFORMANCES, "BAD_VERDICT": BAD_VERDICTS, "DAMAGE": DAMAGES, "LOW": LOW_THINGS
     | STRONG_INSULTS | VOCATIVE_INSULTS, "QUALITY": QUALITIES, "DULL_MIND": DULL_MIND | PEJORATIVES,
-    "DESTROY": _forms("bin", "throw", "chuck", "toss", "smash", "break", "sell", "burn", "confiscate", "delete",
+    "DESTROY": word_forms("bin", "throw", "chuck", "toss", "smash", "break", "sell", "burn", "confiscate", "delete",
                       "cancel", "hide", "unplug", "cut", "take", "lock", "ban", "report", "tell", "hurt", "punish"),
     "FLAW": _nouns("""temper attitude ego mouth mood whining moaning laziness stubbornness sulking nagging
 snoring excuse gut belly habit""") | _set("ego"),
@@ -1329,7 +1321,7 @@ def _as_usual(analysis: Analysis) -> tuple[str, int, int] | None:
 # --- titles are quoted, not said -----------------------------------------------------------
 
 _QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "`", "«", "»"})
-_TITLE_CUES = _forms("watch", "read", "play", "stream", "film", "movie", "song", "book", "novel", "show", "series",
+_TITLE_CUES = word_forms("watch", "read", "play", "stream", "film", "movie", "song", "book", "novel", "show", "series",
                      "episode", "album", "track", "called", "titled", "named", "sing", "hear", "listen", "rewatch",
                      "reread", "podcast", "poem", "play", "musical", "documentary", "to")
 

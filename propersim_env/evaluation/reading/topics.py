@@ -76,17 +76,21 @@ def _class_forms(word: str, word_class: str) -> tuple[str, ...]:
     """The forms of a keyword with a word class: a noun its plural ("book/NOUN" is not
     "booking"), a verb all its inflections, another class only itself."""
     if not word_class or word_class == "VERB":
-        return tuple(sorted(_forms(word)))
+        return tuple(sorted(word_forms(word)))
     if word_class in ("NOUN", "PROPN"):
         return tuple(sorted({word} | {f for f in inflections(word) if f.endswith("s")}))
     return (word,)
 
 
 @lru_cache(maxsize=None)
-def _forms(word: str) -> frozenset[str]:
-    """The forms a keyword word matches: itself and its regular inflections (a token
-    matches on its lower-cased form or its lemma, so "ferns" matches the keyword "fern")."""
-    return frozenset({word} | inflections(word))
+def word_forms(*words: str) -> frozenset[str]:
+    """The words with their regular inflections: the forms they match (a token matches on its
+    lower-cased form or its lemma, so "ferns" matches "fern"; the tagger's lemma is not always
+    right either: "rated" has the lemma "rat")."""
+    out = set(words)
+    for w in words:
+        out |= inflections(w)
+    return frozenset(out)
 
 
 class LemmaIndex:
@@ -123,7 +127,7 @@ class LemmaIndex:
                 continue
             if pos and len(parts) != 1:
                 raise ValueError(f"keyword {keyword!r}/{pos}: only a one-word keyword may name a word class")
-            rest = tuple(_forms(w) for w in parts[1:])
+            rest = tuple(word_forms(w) for w in parts[1:])
             for first in _class_forms(parts[0], pos):
                 labels, keywords = self._grouped.setdefault(first, {}).setdefault((rest, pos or None), (set(), set()))
                 labels.add(label)
