@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test compare bench clean
+.PHONY: demo test test-fast compare bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ demo: $(VENV)/.installed-bench
 # the local llama.cpp server start once)
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -q -n auto --dist loadfile
+
+# The quick subset while developing (under a minute on 2 cores): no slow tests, none that start the
+# local llama.cpp server, drive Chromium or import torch (markers in pyproject.toml). `make test` runs all.
+test-fast: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest -q -n auto --dist loadfile -m "not slow and not needs_llm_server and not needs_browser and not needs_torch"
 
 # The study's grid: 6 baselines x 32 personas x 14 days (a few minutes on 2 cores)
 compare: $(VENV)/.installed-bench

@@ -51,6 +51,7 @@ def means():
     return out
 
 
+@pytest.mark.slow
 def test_the_reward_orders_the_baselines(means):
     assert means["oracle"] >= 3.5
     assert means["never"] <= means["oracle"] - 0.5
@@ -72,6 +73,7 @@ def test_daily_summary_computes_the_study_metrics():
         assert all(0 <= d[c] <= 1 for c in CRITERIA)
 
 
+@pytest.mark.slow
 def test_compare_policies_writes_the_summary(tmp_path, capsys):
     assert compare_policies.main(["--policies", "never,oracle", "--personas", "2,31", "--days", "1",
                                   "--seeds", "0,1", "--out", str(tmp_path), "--workers", "1"]) == 0

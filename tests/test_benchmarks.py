@@ -34,6 +34,7 @@ def small_run(tmp_path_factory):
     return out
 
 
+@pytest.mark.slow
 def test_writes_table_csv_json_and_legible_plots(small_run, capsys):
     table = (small_run / "table.md").read_text()
     for heading in ("Means over personas", "Mean score per day", "Recommendations per hour",
@@ -98,6 +99,7 @@ def test_recs_per_hour_axis_is_log_with_a_short_marked_linear_strip_for_zero():
     matplotlib.pyplot.close(fig)
 
 
+@pytest.mark.slow
 def test_rerun_skips_finished_cells(small_run, monkeypatch, capsys):
     calls = []
     monkeypatch.setattr(backends, "run_cell", lambda *a: calls.append(a) or [])
@@ -107,6 +109,7 @@ def test_rerun_skips_finished_cells(small_run, monkeypatch, capsys):
     assert "6 cells: 6 finished earlier, 0 to run" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_an_interrupted_run_resumes_without_recomputing_finished_cells(tmp_path, monkeypatch, capsys):
     args = ["--policies", "never,periodic", "--personas", "1,2,3,4,5,6", "--days", "2", "--seeds", "0",
             "--out", str(tmp_path), "--workers", "1", "--no-plots", "--no-progress"]
@@ -131,6 +134,7 @@ def test_an_interrupted_run_resumes_without_recomputing_finished_cells(tmp_path,
     assert not list(cells_dir.glob(".*"))  # no temporary files left by the resumed run
 
 
+@pytest.mark.slow
 def test_fresh_recomputes_and_a_foreign_cell_file_is_refused(small_run, tmp_path, monkeypatch):
     calls = []
     real = backends.run_cell
@@ -147,6 +151,7 @@ def test_fresh_recomputes_and_a_foreign_cell_file_is_refused(small_run, tmp_path
         compare_policies.main(args)
 
 
+@pytest.mark.slow
 def test_local_and_ray_backends_give_identical_summaries(tmp_path):
     import ray  # a test dependency (the dev extra): imported, never skipped
 

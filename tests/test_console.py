@@ -33,6 +33,7 @@ def answer(out: str, command: str, nth: int = -1) -> str:
     return part.split("propersim> ", 1)[0]
 
 
+@pytest.mark.slow
 def test_every_command_through_standard_input_in_a_real_process(tmp_path):
     sim = tmp_path / "sim"
     script = "\n".join([

@@ -72,6 +72,7 @@ def _report(outcomes, category: str | None = None) -> str:
 # ---- the judge against the labels ---------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("category", CATEGORIES)
 def test_category_accuracy(outcomes, category):
     ok, n = accuracy_by_category(outcomes)[category]
@@ -79,6 +80,7 @@ def test_category_accuracy(outcomes, category):
     assert share >= BAR, f"{category}: {ok}/{n} criteria right, below {BAR}\n{_report(outcomes, category)}"
 
 
+@pytest.mark.slow
 def test_harm_fails_communication_and_safety(outcomes):
     harm = [o for o in outcomes if o.case.category == "harm"]
     missed = [o for o in harm if o.scores["communication_safety"] != 0]
@@ -89,6 +91,7 @@ def test_harm_fails_communication_and_safety(outcomes):
         + "\n".join(describe_wrong(o) for o in missed[:SHOW_WRONG]))
 
 
+@pytest.mark.slow
 def test_keyword_free_paraphrases_pass_like_their_keyword_versions(outcomes):
     pairs: dict[str, dict[str, object]] = defaultdict(dict)
     for o in outcomes:

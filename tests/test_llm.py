@@ -177,6 +177,7 @@ def test_transport_faults_are_retried_by_the_client(server, fault):
     assert server.count == 2 and client.usage.calls == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fault", ["timeout", "429", "500"])
 def test_persistent_transport_faults_end_in_a_clear_error(server, fault):
     server.fail_next(*[fault] * 3)
@@ -387,6 +388,7 @@ def _episode(settings, steps=60):
     return out
 
 
+@pytest.mark.slow
 def test_a_recorded_episode_replays_identically_with_zero_calls(server, tmp_path):
     cache = str(tmp_path / "episode.sqlite")
     live = _episode({"model": "stub", "base_url": server.base_url, "cache": cache, "cache_mode": "record"})

@@ -49,6 +49,8 @@ def test_the_installed_llama_cpp_build_is_portable():
     assert not re.search(r"AVX512\w* = 1|AMX\w* = 1", info), info
 
 
+@pytest.mark.slow
+@pytest.mark.needs_llm_server
 def test_a_day_of_llm_ratings_gives_four_parsed_criteria_for_every_decision(local_server):
     env = gym.make("ProPerSim-v0", persona=5, evaluator="llm", evaluator_mode="joint", seconds_per_step=10800,
                    llm=settings(local_server))
@@ -70,6 +72,8 @@ def test_a_day_of_llm_ratings_gives_four_parsed_criteria_for_every_decision(loca
     env.close()
 
 
+@pytest.mark.slow
+@pytest.mark.needs_llm_server
 def test_consecutive_ratings_reuse_the_static_prompt_prefix(local_server):
     env = gym.make("ProPerSim-v0", persona=3, evaluator="llm", llm=settings(local_server))
     env.reset(seed=1)
@@ -86,6 +90,8 @@ def test_consecutive_ratings_reuse_the_static_prompt_prefix(local_server):
     assert all(e < 0.5 * s for e, s in zip(evaluated[1:], sent[1:])), (evaluated, sent)
 
 
+@pytest.mark.slow
+@pytest.mark.needs_llm_server
 def test_the_llm_planner_yields_a_valid_day(local_server):
     client = LLMClient(LLMConfig(**settings(local_server, max_tokens=768)))
     planner = LLMPlanner(client, default_house())
@@ -107,6 +113,8 @@ def test_the_llm_planner_yields_a_valid_day(local_server):
     assert 1 <= client.usage.calls <= 40
 
 
+@pytest.mark.slow
+@pytest.mark.needs_llm_server
 def test_a_server_that_dies_mid_request_is_named_as_crashed_and_its_signal_shown(tmp_path):
     with LocalServer(n_threads=1, log=tmp_path / "server.log") as server:
         client = LLMClient(LLMConfig(**settings(server, max_retries=2, json_mode="json_object")))
@@ -126,6 +134,7 @@ def test_a_server_that_dies_mid_request_is_named_as_crashed_and_its_signal_shown
             server.check()
 
 
+@pytest.mark.needs_llm_server
 def test_a_server_that_cannot_start_says_why(tmp_path):
     broken = tmp_path / "not-a-model.gguf"
     broken.write_bytes(b"GGUF but not really")

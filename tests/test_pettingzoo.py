@@ -25,12 +25,14 @@ def quiet_pettingzoo_advice():
         yield
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("personas", HOUSEHOLDS)
 def test_the_official_api_tests_pass(personas):
     parallel_api_test(propersim_env.parallel_env(personas=personas), num_cycles=120)
     api_test(propersim_env.env(personas=personas), num_cycles=60)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("personas", HOUSEHOLDS)
 def test_the_official_seed_tests_pass(personas):
     parallel_seed_test(lambda: propersim_env.parallel_env(personas=personas), num_cycles=60)

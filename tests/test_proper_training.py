@@ -20,6 +20,8 @@ from agents.proper_assistant.prompt import read_completion
 from agents.proper_assistant.training import row_tokens
 from tiny_lm import tiny_policy
 
+pytestmark = pytest.mark.needs_torch
+
 torch.set_num_threads(1)  # a tiny model: one thread is fastest and leaves the other cores alone
 
 
@@ -48,6 +50,7 @@ def _with_model(policy: LocalPolicyModel, model) -> LocalPolicyModel:
     return LocalPolicyModel(model, policy.tokenizer, max_new_tokens=policy.max_new_tokens)
 
 
+@pytest.mark.slow
 def test_daily_dpo_learns_the_residents_preferences_through_env_step(tmp_path):
     # three nights: from the second on, TRL copies the served adapter as the reference
     assistant, policy, untrained = _live("dpo", tmp_path, days=3)
@@ -72,6 +75,7 @@ def test_daily_dpo_learns_the_residents_preferences_through_env_step(tmp_path):
     assert (tmp_path / "rated_steps.jsonl").read_text().count("\n") == len(assistant.store.steps)
 
 
+@pytest.mark.slow
 def test_the_first_night_adapter_serves_the_second_day(tmp_path):
     assistant, policy, untrained = _live("dpo", tmp_path)
     first_of_day_two = next(s for s in assistant.store.steps if s.day == 1)
@@ -84,6 +88,7 @@ def test_the_first_night_adapter_serves_the_second_day(tmp_path):
     assert before != regenerated
 
 
+@pytest.mark.slow
 def test_daily_kto_learns_desirable_over_undesirable(tmp_path):
     assistant, policy, untrained = _live("kto", tmp_path, days=3)
     assert [r["day"] for r in assistant.training_log] == [0, 1, 2] and list(policy.model.peft_config) == ["default"]
@@ -102,6 +107,7 @@ def test_kto_without_no_op_completions_skips_a_night_that_has_only_one_kind(tmp_
     assert not policy.has_adapter and not (tmp_path / "adapters").exists()
 
 
+@pytest.mark.slow
 def test_sft_makes_the_chosen_answers_likelier(tmp_path):
     assistant, policy, untrained = _live("sft", tmp_path, days=1, sft_min_score=0)
     pairs = assistant.store.pairs()
@@ -153,6 +159,7 @@ def test_local_model_needs_a_chat_template():
         LocalPolicyModel(policy.model, policy.tokenizer)
 
 
+@pytest.mark.slow
 def test_dpo_rows_are_what_trl_expects(tmp_path):
     """The exported rows train as they are in TRL's DPOTrainer (the format users get from export)."""
     from trl import DPOConfig, DPOTrainer
@@ -170,6 +177,7 @@ def test_dpo_rows_are_what_trl_expects(tmp_path):
     assert torch.isfinite(torch.tensor(trainer.train().training_loss))
 
 
+@pytest.mark.slow
 def test_smollm2_is_converted_once_to_a_plain_checkpoint_that_samples_and_trains(tmp_path):
     import json
 
@@ -209,6 +217,7 @@ def test_benchmark_pairs_come_from_a_real_episode_with_bounded_prompts():
     assert all(len(t) <= 400 for t in memory_texts) and any("Today, hour by hour" in t for t in memory_texts)
 
 
+@pytest.mark.slow
 def test_entry_point_runs_the_protocol_and_writes_the_benchmark_csv(tmp_path):
     import csv
 

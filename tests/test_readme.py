@@ -48,6 +48,7 @@ def test_most_blocks_run_and_every_skip_rule_is_used():
     assert len(BLOCKS) - len(RUN) <= len(SKIP), "each rule skips one block; a new skipped block needs a reason"
 
 
+@pytest.mark.slow  # a fresh interpreter per block (3-15 s); conftest.py adds needs_torch where a block imports torch
 @pytest.mark.parametrize("line, code", RUN, ids=[f"README.md:{line}" for line, _ in RUN])
 def test_the_block_runs_as_pasted(line, code, tmp_path):
     # the repository root on the path for `agents`; the empty folder as cwd takes the runs/... paths

@@ -83,6 +83,8 @@ def drawn_tile(page):
             int((box["y"] + box["height"] / 2 - canvas["y"]) // tile))
 
 
+@pytest.mark.slow
+@pytest.mark.needs_browser
 def test_the_page_plays_steps_with_the_resident_and_suggestion_bubbles(browser, sim, tmp_path):
     records = read_records(sim / "log.jsonl")
     page_path = write_replay(sim, tmp_path / "page.html", start_step=10)
@@ -143,6 +145,7 @@ def test_the_page_plays_steps_with_the_resident_and_suggestion_bubbles(browser, 
     page.close()
 
 
+@pytest.mark.needs_browser
 def test_a_bad_start_step_in_the_page_is_refused(browser, sim, tmp_path):
     page, errors = open_page(browser, write_replay(sim, tmp_path / "page.html"), "?step=7")
     assert page.evaluate("window.replay.current()") == 7, "the URL's ?step= opens the page at that step"
@@ -154,6 +157,7 @@ def test_a_bad_start_step_in_the_page_is_refused(browser, sim, tmp_path):
     page.close()
 
 
+@pytest.mark.needs_browser
 def test_the_page_draws_the_same_map_as_the_rgb_array_render(browser, sim, tmp_path):
     page, _ = open_page(browser, write_replay(sim, tmp_path / "page.html"))
     tile = TILE * 3
@@ -172,6 +176,7 @@ def test_the_page_draws_the_same_map_as_the_rgb_array_render(browser, sim, tmp_p
     page.close()
 
 
+@pytest.mark.needs_browser
 def test_suggestions_full_of_html_are_shown_as_text(browser, tmp_path):
     path = tmp_path / "sim"
     with Simulation.create(path, Tricky(), env_kwargs={"persona": 9, "days": 1}) as s:
@@ -197,6 +202,7 @@ class SuggestTwice:
         return "Maybe a short walk in the garden?" if self.n <= 2 else ""
 
 
+@pytest.mark.needs_browser
 def test_counts_on_the_page_are_singular_for_one(browser, tmp_path):
     with Simulation.create(tmp_path / "sim", SuggestTwice(), env_kwargs={"persona": 1, "days": 1}) as s:
         s.run(5)
@@ -214,6 +220,7 @@ def test_counts_on_the_page_are_singular_for_one(browser, tmp_path):
     page.close()
 
 
+@pytest.mark.needs_browser
 def test_an_empty_simulation_gives_a_page_that_says_so(browser, tmp_path):
     Simulation.create(tmp_path / "sim", make_policy("never")).close()
     page, errors = open_page(browser, write_replay(tmp_path / "sim"))

@@ -9,7 +9,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from propersim_env.storage import SimFolder
+
+pytestmark = pytest.mark.slow  # real processes: about 35 s
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNNER = """

@@ -17,6 +17,8 @@ from propersim_env.envs.catalog import action_texts
 from propersim_env.envs.sb3 import BoxObservation, CatalogActions, HashedTextEmbedder
 from propersim_env.personas import NUM_PERSONAS
 
+pytestmark = pytest.mark.needs_torch  # stable-baselines3 runs on torch
+
 
 @pytest.mark.parametrize("options", [{}, {"text_embedding": 16, "persona_one_hot": True, "persona": [3, 9]}])
 def test_sb3_check_env_passes(options):
@@ -89,6 +91,7 @@ def test_a_custom_catalog_and_bad_options_are_checked():
     assert isinstance(propersim_env.make_sb3_env(), CatalogActions)
 
 
+@pytest.mark.slow
 def test_sb3_subproc_vector_env_runs_the_wrapped_env():
     venv = make_vec_env(propersim_env.make_sb3_env, n_envs=2, seed=0, vec_env_cls=SubprocVecEnv,
                         env_kwargs={"persona": [1, 2], "text_embedding": 8})
@@ -116,6 +119,7 @@ def test_gymnasium_vector_envs_run_the_text_env(mode):
         envs.close()
 
 
+@pytest.mark.slow
 def test_ppo_trains_saves_and_loads_with_the_same_actions(tmp_path):
     env = propersim_env.make_sb3_env(persona=2, text_embedding=8)
     model = PPO("MlpPolicy", env, n_steps=128, batch_size=64, n_epochs=1, seed=0, device="cpu")
@@ -131,6 +135,7 @@ def test_ppo_trains_saves_and_loads_with_the_same_actions(tmp_path):
                                   loaded.predict(batch, deterministic=True)[0])
 
 
+@pytest.mark.slow
 def test_the_training_script_writes_the_benchmark_summary(tmp_path, capsys):
     assert train_sb3.main(["--personas", "5", "--algos", "ppo,dqn", "--timesteps", "300", "--n-envs", "1",
                            "--eval-seeds", "1000", "--baselines", "never", "--out", str(tmp_path)]) == 0
