@@ -225,6 +225,7 @@ def test_async_with_shared_memory_is_refused_with_the_fix_in_the_message():
         gym.make_vec("ProPerSim-v0", num_envs=2, vectorization_mode="async")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", ["sync", "async"])
 def test_vector_envs_run_a_full_day(mode):
     kwargs = {"vector_kwargs": {"shared_memory": False}} if mode == "async" else {}

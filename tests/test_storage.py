@@ -89,6 +89,7 @@ def test_snapshots_are_taken_at_each_day_boundary_and_at_the_end(tmp_path):
     assert meta["finished"] is True and meta["step"] == len(records)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("policy", ["random", "periodic", "heuristic", "oracle"])
 def test_a_resumed_run_continues_exactly_as_an_uninterrupted_one(tmp_path, policy):
     run_to_end(tmp_path / "whole", policy=policy)
