@@ -167,6 +167,7 @@ def test_local_and_ray_backends_give_identical_summaries(tmp_path):
     assert not math.isnan(summary["overall"]["heuristic"]["mean_score"])
 
 
+@pytest.mark.slow
 def test_held_out_split_selects_the_documented_personas(tmp_path):
     assert compare_policies.main(["--policies", "never", "--split", "test", "--out", str(tmp_path),
                                   "--workers", "2", "--no-plots", "--no-progress"]) == 0
@@ -205,6 +206,7 @@ def test_stub_answers_like_an_openai_server_after_its_latency():
     assert stub.base_url.startswith("http://127.0.0.1:")
 
 
+@pytest.mark.slow
 def test_concurrent_envs_overlap_their_llm_waits():
     with StubServer(latency=0.05) as stub:
         client = openai.OpenAI(base_url=stub.base_url, api_key="stub", max_retries=0, timeout=10)

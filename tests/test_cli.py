@@ -117,6 +117,7 @@ def test_arguments_that_do_not_fit_together_are_clear_errors(args, message, tmp_
     assert message in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_console_script_runs_as_a_module():
     result = subprocess.run([sys.executable, "-m", "propersim_env.cli", "simulate", "--persona", "32", "--json"],
                             capture_output=True, text=True, check=True)

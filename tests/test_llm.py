@@ -169,6 +169,7 @@ def test_a_keyless_server_works_without_a_key(server, monkeypatch):
     assert client.chat(ASK).text == "A plain answer."
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fault", ["timeout", "429", "500"])
 def test_transport_faults_are_retried_by_the_client(server, fault):
     server.fail_next(fault)

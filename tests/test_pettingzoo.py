@@ -212,6 +212,7 @@ def test_stepping_after_the_episode_ended_is_a_clear_error_until_reset():
     assert env.step({agent: "" for agent in env.agents})[1]
 
 
+@pytest.mark.slow
 def test_import_stays_light_and_the_entry_points_are_lazy():
     code = ("import sys, propersim_env; "
             "assert 'propersim_env.envs.pettingzoo_env' not in sys.modules; "
