@@ -223,7 +223,8 @@ class StubServer:
         self._httpd = _Server(("127.0.0.1", 0), _Handler)
         self._httpd.stub = self
         self._port = self._httpd.server_address[1]
-        threading.Thread(target=self._httpd.serve_forever, name="llm-stub", daemon=True).start()
+        threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="llm-stub",
+                         daemon=True).start()  # a short poll: shutdown() returns in 50 ms, not 500
         return self
 
     @property
