@@ -104,9 +104,12 @@ class _Handler(BaseHTTPRequestHandler):
         stub.record(self.path, body, self.headers.get("authorization"), fault)
         if fault in ("drop", "crash"):
             self.close_connection = True
-            self.connection.shutdown(socket.SHUT_RDWR)
-            if fault == "crash":
-                threading.Thread(target=stub.stop, daemon=True).start()
+            if fault == "crash":  # stop listening before the client sees the drop, so its retry is refused
+                stub.stop()
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:  # stop() has shut it down already
+                pass
             return None
         rejected = (body.get("response_format") or {}).get("type") == "json_schema" and not stub.json_schema
         if rejected:  # the words of llama-cpp-python's server (pydantic), as HTTP 500
