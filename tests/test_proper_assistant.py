@@ -132,7 +132,76 @@ def test_persona_given_prompt_carries_the_persona_and_plain_prompt_does_not():
     given = build_messages("Thursday 2025-02-13 09:00", "Ana is reading", "memory here", persona)
     assert persona.name not in plain[0]["content"]
     assert persona.name in given[0]["content"] and persona.criteria["timing"] in given[0]["content"]
-    assert plain[1]["content"].endswith("Your decision:") and "memory here" in plain[1]["content"]
+    assert plain[-1]["content"].endswith("or No Recommendation:") and "memory here" in plain[-1]["content"]
+    assert all(persona.name not in m["content"] for m in given[1:])  # the examples are the same for everyone
+
+
+def test_few_shot_examples_are_static_turns_before_the_moment():
+    from agents.proper_assistant.prompt import EXAMPLES, FEW_SHOT_MOMENT
+    from agents.proper_assistant.suggestion_kind import suggestion_kind
+
+    one = build_messages("Thursday 2025-02-13 09:00", "Ana is reading", "memory one")
+    two = build_messages("Friday 2025-02-14 18:30", "Ana is cooking", "memory two", load_persona(3))
+    assert 3 <= len(EXAMPLES) <= 5 and len(one) == 2 + 2 * len(EXAMPLES)
+    assert one[1:-1] == two[1:-1]  # identical bytes at every step: a server's prefix cache keeps them
+    assert [m["role"] for m in one] == ["system"] + ["user", "assistant"] * len(EXAMPLES) + ["user"]
+    assert one[-1]["content"] == FEW_SHOT_MOMENT.format(time="Thursday 2025-02-13 09:00", user_action="Ana is reading",
+                                                        memory="memory one")
+    answers = [a for _, a in EXAMPLES]
+    assert NO_RECOMMENDATION in answers
+    # every other answer is one short sentence spoken to the resident
+    assert all(suggestion_kind(a) == "suggestion" and len(a.split()) <= 20 for a in answers if a != NO_RECOMMENDATION)
+    for user, _ in EXAMPLES:  # in the form of the real moment: time and activity, memory, closing line
+        head, memory, tail = user.split("\n\n")
+        assert head.startswith("Time: ") and "\nNow: " in head and memory.startswith("Recent interactions")
+        assert tail == one[-1]["content"].split("\n\n")[-1]
+
+
+def test_the_plain_style_is_the_original_prompt_and_styles_are_checked():
+    from agents.proper_assistant.prompt import PLAIN_SYSTEM
+
+    plain = build_messages("Thursday 2025-02-13 09:00", "Ana is reading", "memory here", style="plain")
+    assert plain == [{"role": "system", "content": PLAIN_SYSTEM},
+                     {"role": "user", "content": "Now: Thursday 2025-02-13 09:00\nThe resident: Ana is reading\n\n"
+                                                 "memory here\n\nYour decision:"}]
+    given = build_messages("Thursday 2025-02-13 09:00", "Ana is reading", "memory here", load_persona(3), style="plain")
+    assert given[0]["content"].startswith(PLAIN_SYSTEM) and load_persona(3).name in given[0]["content"]
+    with pytest.raises(ValueError, match="prompt style"):
+        build_messages("t", "a", "m", style="fancy")
+
+
+@pytest.mark.parametrize("raw, decision", [
+    ("Assistant: How about some jazz? It would suit the resident.", "How about some jazz?"),
+    ("Sure! Here is a suggestion: Take a short walk.", "Take a short walk."),
+    ("Here's my suggestion for you: put on some jazz. This fits the preferences.", "put on some jazz."),
+    ("**Suggestion:** Stretch your legs for a minute.", "Stretch your legs for a minute."),
+    ("Suggestion:\nHow about a cup of tea?", "How about a cup of tea?"),
+    ("Good morning, Ana! How about porridge today?", "How about porridge today?"),
+    ("'Fancy a walk before dinner?'\n(She likes walks.)", "Fancy a walk before dinner?"),
+    ("- Why not call your sister? She would be glad.", "Why not call your sister?"),
+    ("Call Dr. Reyes at 10 a.m. tomorrow. It is about the results.", "Call Dr. Reyes at 10 a.m. tomorrow."),
+    ("Okay. No Recommendation - she is busy.", NO_RECOMMENDATION),
+    ("No recommendations so far today, so take a walk.", "No recommendations so far today, so take a walk."),
+    # what talks about the resident or the assistant keeps its words
+    ("Assistant: The resident should take a walk.", "The resident should take a walk."),
+    ("As your assistant, I suggest a walk. Sure!", "As your assistant, I suggest a walk."),
+    ("Here is a suggestion for Ana: take a walk.", "Here is a suggestion for Ana: take a walk."),
+])
+def test_reading_what_small_models_add(raw, decision):
+    assert read_completion(raw) == decision
+
+
+def test_a_decision_is_complete_only_when_no_more_text_can_change_it():
+    from agents.proper_assistant.prompt import decision_complete
+
+    texts = ["Sure! Here is a suggestion: Take a walk. Then tea.", "Good morning, Ana! How about tea? Yes.",
+             "Suggestion:\n\nHow about tea?\nmore", "No Recommendation. She is busy.", "No recommendations today. Walk.",
+             "Call Dr. Reyes at 10 a.m. tomorrow. Then rest.", "\"Fancy a brew?\" she asked.", "Hi, take a walk. Rest."]
+    for text in texts:
+        prefixes = [text[:i] for i in range(len(text) + 1)]
+        done = [p for p in prefixes if decision_complete(p)]
+        assert done and all(read_completion(p) == read_completion(text) for p in done), text
+    assert not decision_complete("How about a walk in the") and not decision_complete("No Recommendation")
 
 
 # ---- preference data and replay buffers ---------------------------------------------------
