@@ -82,9 +82,10 @@ def test_consecutive_ratings_reuse_the_static_prompt_prefix(local_server):
         before = len(local_server.prompt_evaluations())
         *_, info = env.step(action)
         after = local_server.prompt_evaluations()
-        assert len(after) - before == info["usage"]["calls"]
-        sent.append(info["usage"]["prompt_tokens"] / info["usage"]["calls"])
-        evaluated.append(after[-1])
+        # one evaluation per request: each call, and each re-ask after invalid output (usage "retries")
+        assert len(after) - before == info["usage"]["calls"] + info["usage"]["retries"]
+        sent.append(info["usage"]["prompt_tokens"] / (info["usage"]["calls"] + info["usage"]["retries"]))
+        evaluated.append(after[before])  # the step's first request (a re-ask adds the failed answer to its prompt)
     env.close()
     # the persona, rules and criteria lead every prompt; after the first rating only the moment is evaluated
     assert all(e < 0.5 * s for e, s in zip(evaluated[1:], sent[1:])), (evaluated, sent)
