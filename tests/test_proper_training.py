@@ -211,9 +211,10 @@ def test_benchmark_pairs_come_from_a_real_episode_with_bounded_prompts():
     import dpo_update_speed
 
     pairs = dpo_update_speed.collect_pairs(30, memory_chars=400)
-    assert len(pairs) == 30 and len({p.prompt[1]["content"] for p in pairs}) == 30
+    # The moment is the last message; the few-shot turns before it are the same for every pair.
+    assert len(pairs) == 30 and len({p.prompt[-1]["content"] for p in pairs}) == 30
     assert all((p.chosen == "No Recommendation") != (p.rejected == "No Recommendation") for p in pairs)
-    memory_texts = [p.prompt[1]["content"].split("\n\n")[1] for p in pairs]
+    memory_texts = [p.prompt[-1]["content"].split("\n\n")[1] for p in pairs]
     assert all(len(t) <= 400 for t in memory_texts) and any("Today, hour by hour" in t for t in memory_texts)
 
 
