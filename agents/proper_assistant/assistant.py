@@ -13,8 +13,17 @@ suggestion rated below it is rewritten by the resident
 
 When the first observation of a new simulated day arrives, the finished day's
 data trains the policy's LoRA adapter (``training``; DPO, KTO or SFT through a
-replay buffer), which then serves the new day; adapters and the rated steps
-are saved under ``output_dir`` when given.
+replay buffer, or best-of-n SFT on each step's best candidate), which then serves
+the new day; adapters and the rated steps are saved under ``output_dir`` when given.
+
+With GRPO or RLOO (``training.method``), each decision also keeps its moment
+(``env.unwrapped.moment()``: what a rating there depends on) in a
+:class:`~propersim_env.rewards.MomentStore`, with the prompt. At night the day's
+moments, drawn to ``grpo_prompts``, become ``{"prompt", "moment_id"}`` rows;
+TRL samples ``num_generations`` new answers to each from the model being
+trained, and the resident rates them at that moment
+(:func:`~propersim_env.rewards.reward_functions`), so the group's answers are
+compared with each other. The night's record has each criterion's mean reward.
 
 Use it like any policy in this package::
 
@@ -41,6 +50,7 @@ from agents.baselines import Policy
 from propersim_env.argtypes import non_negative_int, positive_int, probability
 from propersim_env.core import MEMORY_LEVELS, NO_RECOMMENDATION, option, parse_memory_level
 from propersim_env.personas import load_persona
+from propersim_env.rewards import MomentStore, reward_functions
 from propersim_env.seat.observation import observed_time
 
 from .embedders import EMBEDDERS, make_embedder
@@ -49,12 +59,13 @@ from .preferences import (
     Candidate,
     PreferenceStore,
     RatedStep,
+    best_of_n_rows,
     dpo_rows,
     kto_rows,
     sft_rows,
 )
 from .prompt import build_messages, read_completion
-from .training import TrainingConfig, train_adapter
+from .training import GROUP_METHODS, TrainingConfig, train_adapter
 
 DEPLOY = ("best", "first", "random")
 NO_REC_RATIOS = (0.0, 0.3, 0.7, 1.0)
@@ -117,9 +128,13 @@ class ProPerAssistant(Policy):
         self.memory = InteractionMemory(c.memory_level, recent_minutes=c.recent_minutes, top_k=c.top_k,
                                         embedder=embedder or make_embedder(c.embedder, llm), max_chars=c.memory_chars)
         self.store = PreferenceStore()
+        self.moments = MomentStore()
+        """GRPO / RLOO: every decision's moment, by id."""
+        self.moment_rows: list[tuple[int, str, list[dict]]] = []
+        """GRPO / RLOO: (day, moment id, prompt messages) of every decision."""
         self.training_log: list[dict] = []
         self.day_index = -1  # counts simulated days across episodes: the replay buffer's day
-        self._scorer = self._reviser = None
+        self._scorer = self._reviser = self._moment = None
         self._date = None
         self._pending = None
         self.last_candidates: list[Candidate] = []
@@ -129,6 +144,12 @@ class ProPerAssistant(Policy):
         """Rate candidates through ``env`` (any wrapper of ``ProPerSim-v0``)."""
         self._scorer = env.unwrapped.score_candidates
         self._reviser = getattr(env.unwrapped, "revise_suggestion", None)
+        self._moment = getattr(env.unwrapped, "moment", None)
+        if self.training.method in GROUP_METHODS:
+            if self._moment is None:
+                raise ValueError(f"method {self.training.method!r} rates new answers at kept moments: the env needs "
+                                 "moment() (ProPerSim-v0)")
+            self.moments.llm = getattr(env.unwrapped, "llm_client", None)  # rates moments of the LLM evaluator
         return self
 
     def reset(self, seed, info):
@@ -155,6 +176,8 @@ class ProPerAssistant(Policy):
         c = self.config
         action = observation["user_action"]
         messages = build_messages(observation["time"], action, self.memory.to_text(now, action), self.persona)
+        if self.training.method in GROUP_METHODS:  # before anything is rated: the moment as the step begins
+            self.moment_rows.append((self.day_index, self.moments.add(self._moment()), messages))
         seed = int(self.rng.integers(2**31))
         raw = self.policy_model.generate(messages, c.n_candidates, seed)
         texts = [read_completion(t) for t in raw]
@@ -217,11 +240,15 @@ class ProPerAssistant(Policy):
         elif t.method != "none":
             rows = self._rows(day)
             if not rows:
-                record["skipped"] = "no training rows (no candidates rated differently)"
+                record["skipped"] = {"best_of_n": "no training rows (no step's best candidate scored at least "
+                                                  f"sft_min_score={t.sft_min_score:g})",
+                                     "grpo": "no moments today", "rloo": "no moments today"}.get(
+                    t.method, "no training rows (no candidates rated differently)")
             elif t.method == "kto" and len({r["label"] for r in rows}) < 2:
                 record["skipped"] = "KTO needs desirable and undesirable rows; the replayed rows have one kind"
             else:
-                record.update(train_adapter(self.policy_model, rows, t))
+                rewards = reward_functions(self.moments, read=read_completion) if t.method in GROUP_METHODS else None
+                record.update(train_adapter(self.policy_model, rows, t, reward_funcs=rewards))
                 if self.output_dir is not None:
                     self.policy_model.save_adapter(self.output_dir / "adapters" / f"day_{day + 1:02d}")
         self.training_log.append(record)
@@ -229,8 +256,23 @@ class ProPerAssistant(Policy):
 
     def _rows(self, day: int) -> list[dict]:
         t = self.training
+        if t.method == "best_of_n":
+            return best_of_n_rows([s for s in self.store.steps if s.day == day], t.sft_min_score)
+        if t.method in GROUP_METHODS:
+            return self.moment_dataset(day)
         rng = np.random.default_rng([t.seed, day])
         pairs = self.store.replay(t.replay, day, rng)
         if t.method == "sft":
             return sft_rows(pairs, t.sft_min_score)
         return dpo_rows(pairs) if t.method == "dpo" else kto_rows(pairs, drop_noop=t.kto_drop_noop)
+
+    def moment_dataset(self, day: int) -> list[dict]:
+        """GRPO / RLOO: the night's ``{"prompt", "moment_id"}`` rows: the moments of ``day`` (of every
+        day so far with ``grpo_replay``), drawn uniformly to ``grpo_prompts`` with the seed, in time order."""
+        t = self.training
+        pool = [(mid, messages) for d, mid, messages in self.moment_rows
+                if d == day or (t.grpo_replay and d < day)]
+        if len(pool) > t.grpo_prompts:
+            rng = np.random.default_rng([t.seed, day])
+            pool = [pool[i] for i in sorted(rng.choice(len(pool), size=t.grpo_prompts, replace=False))]
+        return [{"prompt": messages, "moment_id": mid} for mid, messages in pool]

@@ -11,7 +11,10 @@ with the resident's ratings. From it come
   ``drop_noop=True`` leaves out the "No Recommendation" completions, as the
   study's option does;
 - SFT rows (``prompt``, ``completion``): the chosen completions of the pairs
-  that scored at least ``min_score`` (each once per step).
+  that scored at least ``min_score`` (each once per step);
+- best-of-n rows (the same format): the highest-rated candidate of each step
+  (the first of the best on ties) if it scored at least ``min_score``; unlike
+  SFT rows, a step whose candidates all tie still gives its best one.
 
 Replay buffers choose the day's training pairs (``rng`` seeded, so reproducible):
 
@@ -167,6 +170,19 @@ def sft_rows(pairs: Sequence[Pair], min_score: float = 3.0) -> list[dict]:
         if p.chosen_score >= min_score and key not in seen:
             seen.add(key)
             rows.append({"prompt": p.prompt, "completion": [_assistant(p.chosen)]})
+    return rows
+
+
+def best_of_n_rows(steps: Iterable[RatedStep], min_score: float = 3.0) -> list[dict]:
+    """SFT rows from the best-rated candidate of each step (the first of the best on ties),
+    leaving out the steps whose best scored below ``min_score``."""
+    rows = []
+    for step in steps:
+        if not step.candidates:
+            continue
+        best = max(step.candidates, key=lambda c: c.score)  # max keeps the first of equal scores
+        if best.score >= min_score:
+            rows.append({"prompt": step.prompt, "completion": [_assistant(best.text)]})
     return rows
 
 
