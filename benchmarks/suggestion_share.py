@@ -18,10 +18,14 @@ every answer is
 
 "No Recommendation" is deployed to the env at every step, so the day and the
 memory are the same for every style. Prints, per persona and style and over
-all personas: samples, the share of each kind, the mean rating of genuine
-suggestions and of meta talk and fragments together (does the judge still
-reward junk?), and the seconds spent generating; then ten example answers per
-style with their kind and rating. Writes every sample to ``--out`` (JSON).
+all personas: samples, the share of each kind (and of genuine suggestions
+among the answers that are not the no-op), how many genuine suggestions are
+an example answer word for word, the mean rating of genuine suggestions, of
+meta talk and fragments together (does the judge still reward junk?) and of
+no-ops, and the seconds spent generating; the share of each kind that meets
+each of the judge's criteria; then ten example answers per style with their
+kind and rating. Writes every sample to ``--out`` (JSON); ``--from-json``
+classifies an earlier file's samples again and prints its tables.
 
 Sampling: the model samples at its defaults (temperature 1.0, top-p 0.95).
 Unless ``--stock-generate`` is given, ``generate`` (:class:`SharedPromptSampler`)
@@ -182,6 +186,12 @@ def _bar(persona, progress):
     return tqdm(desc=f"persona {persona}", unit="step", file=sys.stderr, dynamic_ncols=True)
 
 
+def _copied(row: dict) -> bool:
+    """Whether a genuine suggestion is one of its prompt's example answers word for word."""
+    answers = {a.lower().strip(" .!?") for _, a in PROMPT_STYLES[row["style"]].examples if a != NO_RECOMMENDATION}
+    return row["kind"] == "suggestion" and row["decision"].lower().strip(" .!?") in answers
+
+
 def summary(rows: list[dict], seconds: float) -> dict:
     kinds = Counter(r["kind"] for r in rows)
     n = len(rows)
@@ -191,6 +201,7 @@ def summary(rows: list[dict], seconds: float) -> dict:
 
     return {"samples": n, **{k: kinds[k] / n if n else float("nan") for k in KINDS},
             "suggestion_of_answers": kinds["suggestion"] / (n - kinds["noop"]) if n > kinds["noop"] else float("nan"),
+            "copied": sum(map(_copied, rows)) / kinds["suggestion"] if kinds["suggestion"] else float("nan"),
             "rating_suggestion": mean([r["rating"] for r in rows if r["kind"] == "suggestion"]),
             "rating_junk": mean([r["rating"] for r in rows if r["kind"] in JUNK]),
             "rating_noop": mean([r["rating"] for r in rows if r["kind"] == "noop"]),
@@ -199,11 +210,12 @@ def summary(rows: list[dict], seconds: float) -> dict:
 
 def table(title: str, stats: dict[str, dict]) -> str:
     head = ("| style | samples | noop | suggestion | meta | fragment | suggestion of non-noop | "
-            "rating: suggestion | rating: meta+fragment | rating: noop | seconds |")
-    lines = [f"\n{title}\n", head, "|" + "---|" * 11]
+            "suggestions copied from an example | rating: suggestion | rating: meta+fragment | rating: noop | seconds |")
+    lines = [f"\n{title}\n", head, "|" + "---|" * 12]
     for style, s in stats.items():
         lines.append(f"| {style} | {s['samples']} | {s['noop']:.1%} | {s['suggestion']:.1%} | {s['meta']:.1%} | "
-                     f"{s['fragment']:.1%} | {s['suggestion_of_answers']:.1%} | {s['rating_suggestion']:.2f} | "
+                     f"{s['fragment']:.1%} | {s['suggestion_of_answers']:.1%} | {s['copied']:.0%} | "
+                     f"{s['rating_suggestion']:.2f} | "
                      f"{s['rating_junk']:.2f} | {s['rating_noop']:.2f} | {s['seconds']:.0f} |")
     return "\n".join(lines)
 
@@ -270,9 +282,24 @@ def report(rows: list[dict], personas: list[int], styles: list[str], seconds: di
                for s in styles}
     if len(personas) > 1:
         print(table(f"all personas ({', '.join(map(str, personas))})", overall))
-    for s in styles:
+    print(criteria_table(rows, styles))
+    for s in styles if n_examples > 0 else ():
         print(examples(rows, s, n_examples, seed))
     return per_persona, overall
+
+
+def criteria_table(rows: list[dict], styles: list[str]) -> str:
+    """The share of samples of each kind that meet each of the judge's criteria."""
+    criteria = list(rows[0]["scores"]) if rows else []
+    lines = ["\nthe judge's criteria met, by kind (all personas)\n",
+             "| style | kind | samples | " + " | ".join(criteria) + " | mean rating |", "|" + "---|" * (4 + len(criteria))]
+    for style in styles:
+        for kind in KINDS:
+            got = [r for r in rows if r["style"] == style and r["kind"] == kind]
+            if got:
+                met = " | ".join(f"{statistics.fmean(r['scores'][c] for r in got):.0%}" for c in criteria)
+                lines.append(f"| {style} | {kind} | {len(got)} | {met} | {statistics.fmean(r['rating'] for r in got):.2f} |")
+    return "\n".join(lines)
 
 
 def reclassify(path: Path, n_examples: int) -> int:
