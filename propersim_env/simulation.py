@@ -85,18 +85,19 @@ def _live(env: ProPerSimEnv) -> dict:
     return {"llm_client": env.llm_client}
 
 
-def _check_state_version(folder: Path) -> None:
-    """Refuse, before unpickling anything, a snapshot whose env state this version cannot read."""
+def check_state_version(folder: Path, expected: int = STATE_VERSION, what: str = "env") -> None:
+    """Refuse, before unpickling anything, a snapshot whose ``what`` state (of version
+    ``expected`` here) this version cannot read."""
     version = read_manifest(folder).get("state_version")
-    if version != STATE_VERSION:
-        older = version is None or (isinstance(version, int) and version < STATE_VERSION)
+    if version != expected:
+        older = version is None or (isinstance(version, int) and version < expected)
         raise SimulationError(
-            f"{folder} was written by {'an older' if older else 'a newer'} version of propersim_env (env state "
-            f"version {version if version is not None else 1}; this version reads {STATE_VERSION}): resume it "
+            f"{folder} was written by {'an older' if older else 'a newer'} version of propersim_env ({what} state "
+            f"version {version if version is not None else 1}; this version reads {expected}): resume it "
             "with the version that wrote it, or start the simulation again. Its log still replays.")
 
 
-def _check_json(name: str, value) -> None:
+def check_json(name: str, value) -> None:
     try:
         json.dumps(value)
     except (TypeError, ValueError):
@@ -104,7 +105,7 @@ def _check_json(name: str, value) -> None:
                               f"in meta.json, got {value!r}") from None
 
 
-def _check_count(name: str, value) -> int:
+def check_count(name: str, value) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError(f"{name} must be a non-negative integer, got {value!r}")
     return value
@@ -142,10 +143,10 @@ class Simulation:
         if path.exists():
             raise SimulationError(f"{path} already exists; resume it, or choose a new name")
         env_kwargs = dict(env_kwargs or {})
-        _check_json("env_kwargs", env_kwargs)
+        check_json("env_kwargs", env_kwargs)
         EnvConfig.from_options(env_kwargs)  # every option checked before anything is written
-        seed = _check_count("seed", seed)
-        policy_seed = seed if policy_seed is None else _check_count("policy_seed", policy_seed)
+        seed = check_count("seed", seed)
+        policy_seed = seed if policy_seed is None else check_count("policy_seed", policy_seed)
         env = ProPerSimEnv(**env_kwargs)
         observation, info = env.reset(seed=seed)
         policy.reset(policy_seed, info)
@@ -182,7 +183,7 @@ class Simulation:
         policy from here on (reset with the saved policy seed); ``days`` lengthens
         the simulation to that many days in all."""
         folder = SimFolder.open(path)
-        meta = folder.read_meta()
+        meta = folder.read_meta(kind="single")
         folder.clean()
         step = folder.latest_snapshot_step()
         env_kwargs = dict(meta["config"]["env"])
@@ -193,7 +194,7 @@ class Simulation:
             env_kwargs["days"] = days
         env = ProPerSimEnv(**env_kwargs)
         env.reset(seed=meta["seeds"]["env"])  # builds every part; the snapshot then replaces their state
-        _check_state_version(folder.snapshot_dir(step))
+        check_state_version(folder.snapshot_dir(step))
         manifest, state = load_snapshot(folder.snapshot_dir(step), live=_live(env))
         env.load_state_dict(state["env"])
         pending, finished = state["pending"], state["finished"]
@@ -217,7 +218,7 @@ class Simulation:
     def run(self, steps: int, on_step: Callable[[dict], None] | None = None) -> list[dict]:
         """Make up to ``steps`` decisions (fewer if the simulation ends) and return their
         log records. Snapshots are taken at day boundaries and at the end."""
-        _check_count("steps", steps)
+        check_count("steps", steps)
         self._check_usable()
         records = []
         for _ in range(steps):

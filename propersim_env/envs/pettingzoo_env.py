@@ -32,6 +32,9 @@ HOUSEHOLD_CHARS = 2048
 _NO_USAGE = Usage()
 _RESIDENT_COLOURS = [(220, 40, 40), (40, 90, 220), (230, 150, 20)]
 
+#: The version of :meth:`ProPerSimHousehold.state_dict`; raised whenever its fields change.
+HOUSEHOLD_STATE_VERSION = 1
+
 
 class ProPerSimHousehold(ParallelEnv):
     """## Description
@@ -98,6 +101,14 @@ class ProPerSimHousehold(ParallelEnv):
 
     metadata = {"name": ENV_NAME, "render_modes": ["ansi", "human", "rgb_array"], "render_fps": 4,
                 "is_parallelizable": True}
+
+    #: attributes made from the configuration (rebuilt, never saved)
+    CONFIG_ATTRIBUTES = frozenset({"config", "days", "render_mode", "house", "clock", "feature_names",
+                                   "possible_agents", "_observation_spaces", "_action_spaces"})
+    #: attributes a snapshot keeps (see :meth:`state_dict`); the seats are saved through their own
+    #: ``state_dict`` and rebuilt around the saved residents, with ``_seat``
+    STATE_ATTRIBUTES = frozenset({"_np_random", "household", "seats", "_seat", "agents", "states",
+                                  "_total_steps"})
 
     def __init__(self, config: HouseholdConfig | None = None, **options):
         if config is not None and options:
@@ -222,6 +233,77 @@ class ProPerSimHousehold(ParallelEnv):
 
     def close(self):
         pass
+
+    # ---- saving and resuming -----------------------------------------------------------
+    def state_dict(self) -> dict:
+        """Everything a snapshot needs to go on exactly from this step, by name, with
+        ``"version"`` (:data:`HOUSEHOLD_STATE_VERSION`). The configuration is not in it: the
+        loader makes the env from the same options first. An attribute that is neither saved
+        (:attr:`STATE_ATTRIBUTES`) nor rebuilt (:attr:`CONFIG_ATTRIBUTES`) is refused, so a new
+        one cannot silently go missing from snapshots."""
+        if self.states is None:
+            raise RuntimeError("call reset() before state_dict()")
+        unknown = sorted(set(vars(self)) - self.CONFIG_ATTRIBUTES - self.STATE_ATTRIBUTES)
+        if unknown:
+            raise RuntimeError(f"ProPerSimHousehold attribute(s) {unknown} are neither saved nor rebuilt: add "
+                               "them to STATE_ATTRIBUTES and state_dict() (and raise HOUSEHOLD_STATE_VERSION), "
+                               "or to CONFIG_ATTRIBUTES")
+        return {"version": HOUSEHOLD_STATE_VERSION, "np_random": self._np_random,
+                "personas": [r.persona.id for r in self.household.residents], "household": self.household,
+                "seats": {agent: seat.state_dict() for agent, seat in self._seat.items()},
+                "agents": list(self.agents), "states": self.states, "days": self.days}
+
+    def load_state_dict(self, state: dict) -> None:
+        """Go on from ``state`` (from :meth:`state_dict`, maybe of another process). The env must
+        have been made with the same options."""
+        version = state.get("version") if isinstance(state, dict) else None
+        if version != HOUSEHOLD_STATE_VERSION:
+            older = version is None or (isinstance(version, int) and version < HOUSEHOLD_STATE_VERSION)
+            raise ValueError(f"household state version {version!r} is not {HOUSEHOLD_STATE_VERSION}, the version "
+                             f"this propersim_env reads: it was written by {'an older' if older else 'a newer'} "
+                             "version")
+        missing = sorted({"np_random", "personas", "household", "seats", "agents", "states", "days"} - set(state))
+        if missing:
+            raise ValueError(f"household state (version {version}) lacks {missing}")
+        personas = [r.persona.id for r in self.household.residents]
+        if list(state["personas"]) != personas or set(state["seats"]) != set(self.possible_agents):
+            raise ValueError(f"the household state is of personas {list(state['personas'])}, but this env's "
+                             f"are {personas}: make the env with the options that saved it")
+        self._np_random = state["np_random"]
+        self.household = state["household"]
+        rooms = list(self.house.rooms)
+        self.seats = [AssistantSeat(r, rooms, self.config.memory_level, self.config.memory_chars)
+                      for r in self.household.residents]
+        self._seat = dict(zip(self.possible_agents, self.seats))
+        for agent, seat in self._seat.items():
+            seat.load_state_dict(state["seats"][agent])
+        self.agents = list(state["agents"])
+        self.states = state["states"]
+        self.days = state["days"]
+        self._total_steps = self.days * self.clock.steps_per_day
+
+    def extend(self, days: int):
+        """Lengthen the running episode to ``days`` days in all (a saved household forked to run
+        on). If the episode had ended (every agent truncated), simulate on to the next step when
+        someone is awake and return its ``(observations, infos)``; otherwise return ``None``."""
+        if self.states is None:
+            raise RuntimeError("call reset() before extend()")
+        if isinstance(days, bool) or not isinstance(days, int) or days < self.days:
+            raise ValueError(f"extend() needs at least the episode's {self.days} days, got {days!r}")
+        ended = not self.agents
+        self.days = days
+        self._total_steps = days * self.clock.steps_per_day
+        if not ended:
+            return None
+        states = self._next_waking_step()
+        if states is None:
+            return None
+        self.states = states
+        self.agents = list(self.possible_agents)
+        day = self.clock.day_of(states[0].step)
+        infos = {agent: self._info(seat, state, day, None, rated=False)
+                 for agent, seat, state in zip(self.possible_agents, self.seats, states)}
+        return self._observations(states), infos
 
     # ---- internals -----------------------------------------------------------------
     def _check_running(self, method: str) -> None:

@@ -27,6 +27,17 @@ META = "meta.json"
 LOG = "log.jsonl"
 SNAPSHOTS = "snapshots"
 _SNAPSHOT_PREFIX = "step-"
+#: What a folder holds (``meta.json``'s ``kind``; a folder without one is a single-resident
+#: simulation, as every folder was before households could be saved), and what opens it.
+KINDS = {
+    "single": ("a single-resident simulation", "Simulation.resume"),
+    "household": ("a household simulation", "HouseholdSimulation.resume"),
+}
+
+
+def kind_of(meta: dict) -> str:
+    """``"single"`` or ``"household"``: what the simulation whose ``meta.json`` is ``meta`` holds."""
+    return meta.get("kind", "single")
 
 
 def make_parent_folders(path: str | os.PathLike, action: str) -> None:
@@ -68,13 +79,23 @@ class SimFolder:
             raise SimulationError(f"{folder.path} is not a simulation folder: {META} is missing")
         return folder
 
-    def read_meta(self) -> dict:
+    def read_meta(self, kind: str | None = None) -> dict:
+        """The folder's ``meta.json``; with ``kind``, :class:`SimulationError` unless the folder
+        holds that kind of simulation (the message names what it holds and what opens it)."""
         try:
             meta = json.loads(self.meta_path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
             raise SimulationError(f"{self.meta_path}: not valid JSON: {exc}") from None
         if not isinstance(meta, dict) or meta.get("format") != FORMAT:
             raise SimulationError(f"{self.meta_path}: not a simulation of format {FORMAT}")
+        held = kind_of(meta)
+        if held not in KINDS:
+            raise SimulationError(f"{self.meta_path}: unknown simulation kind {held!r} (known: {', '.join(KINDS)})")
+        if kind is not None and held != kind:
+            what, opener = KINDS[held]
+            personas = ", ".join(f"{p.get('id')} {p.get('name')}" for p in meta.get("personas", []))
+            raise SimulationError(f"{self.path} holds {what} (personas {personas}), not {KINDS[kind][0]}: "
+                                  f"open it with {opener}")
         return meta
 
     def write_meta(self, meta: dict) -> None:
