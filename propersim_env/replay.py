@@ -8,6 +8,11 @@ each criterion, a timeline with the score curve (click to jump), play/pause,
 speed control, and a start step (``--start-step``, the page's input, or
 ``page.html?step=N``). The page's HTML, CSS and JavaScript live in
 ``replay_assets/``; the simulation's data is embedded as JSON.
+
+A household folder (:class:`~propersim_env.household_simulation.HouseholdSimulation`)
+plays the same way: every resident on the map in its colour of the
+``rgb_array`` render, each with its own assistant's bubble; the data's
+``residents`` lists them and each step holds their records keyed by agent.
 """
 
 from __future__ import annotations
@@ -19,11 +24,12 @@ from importlib import resources
 from pathlib import Path
 
 from .core import CRITERIA, CRITERION_LABELS
+from .envs.pettingzoo_env import RESIDENT_COLOURS
 from .personas import load_persona
 from .render.image import TILE, tile_colours
 from .storage import SimFolder, read_records
 from .storage.atomic import write_bytes_atomic
-from .storage.folder import make_parent_folders
+from .storage.folder import kind_of, make_parent_folders
 from .world import House, default_house
 
 SCALE = 3
@@ -72,17 +78,24 @@ def replay_data(sim: str | os.PathLike, start_step: int = 0) -> dict:
     if records and start_step >= len(records):
         raise ValueError(f"start step {start_step} is past the end: {folder.path} has steps 0-{len(records) - 1}")
     strings = _Strings()
-    steps = [{
-        "t": r["time"], "day": r["day"], "x": r["tile"][0], "y": r["tile"][1], "w": int(r["walking"]),
-        "a": strings(r["user_action"]), "d": strings(r["decision"]), "s": r["score"],
-        "c": r["scores"], "r": {c: strings(text) for c, text in r["reasons"].items()},
-    } for r in records]
-    persona = meta["personas"][0]
-    description = load_persona(persona["id"]).describe()
+    data = {"title": f"ProPerSim replay: {meta.get('name', folder.path.name)}"}
+    if kind_of(meta) == "household":
+        policies = meta["config"].get("policy", {})
+        data["residents"] = [
+            {"agent": p["agent"], "id": p["id"], "name": p["name"], "description": load_persona(p["id"]).describe(),
+             "policy": policies.get(p["agent"], "?"), "colour": list(RESIDENT_COLOURS[k % len(RESIDENT_COLOURS)])}
+            for k, p in enumerate(meta["personas"])]
+        steps = [{"t": r["time"], "day": r["day"],
+                  "rs": {agent: _resident_step(rec, strings) for agent, rec in r["residents"].items()}}
+                 for r in records]
+    else:
+        steps = [{"t": r["time"], "day": r["day"], **_resident_step(r, strings)} for r in records]
+        persona = meta["personas"][0]
+        description = load_persona(persona["id"]).describe()
+        data["persona"] = {"id": persona["id"], "name": persona["name"], "description": description}
+        data["policy"] = meta["config"].get("policy", "?")
     return {
-        "title": f"ProPerSim replay: {meta.get('name', folder.path.name)}",
-        "persona": {"id": persona["id"], "name": persona["name"], "description": description},
-        "policy": meta["config"].get("policy", "?"),
+        **data,
         "days": meta["config"]["env"].get("days", 1),
         "start_step": start_step,
         "hold": BUBBLE_HOLD,
@@ -91,6 +104,19 @@ def replay_data(sim: str | os.PathLike, start_step: int = 0) -> dict:
         "steps": steps,
         "strings": strings.items,
     }
+
+
+def _resident_step(r: dict, strings: _Strings) -> dict:
+    """One resident's part of a step on the page. A household resident who slept through the
+    step (``rated`` false) heard nothing: no decision, no score, ``z`` set."""
+    step = {
+        "x": r["tile"][0], "y": r["tile"][1], "w": int(r["walking"]),
+        "a": strings(r["user_action"]), "d": strings(r["decision"]), "s": r["score"],
+        "c": r["scores"], "r": {c: strings(text) for c, text in r["reasons"].items()},
+    }
+    if r.get("rated") is False:
+        step.update(d=-1, s=None, z=1)
+    return step
 
 
 def _asset(name: str) -> str:

@@ -15,6 +15,7 @@ import pytest
 from agents.baselines import make_policy
 from propersim_env.envs.pettingzoo_env import HOUSEHOLD_STATE_VERSION, ProPerSimHousehold
 from propersim_env.household_simulation import HouseholdSimulation
+from propersim_env.replay import replay_data, write_replay
 from propersim_env.simulation import Simulation
 from propersim_env.storage import SimFolder, SimulationError, fork_simulation, read_records
 
@@ -199,6 +200,7 @@ def test_each_kind_of_folder_refuses_the_other_runner_naming_what_it_holds(whole
 RUNNER = """
 import sys, time
 from propersim_env.household_simulation import HouseholdSimulation
+from propersim_env.replay import replay_data, write_replay
 from agents.baselines import make_policy
 
 path, mode, delay = sys.argv[1], sys.argv[2], float(sys.argv[3])
@@ -273,3 +275,70 @@ def test_a_household_killed_mid_day_resumes_to_the_uninterrupted_log(tmp_path):
     for name in JSON_FILES:
         assert (folder.snapshot_dir(end) / name).read_bytes() == (SimFolder(whole).snapshot_dir(end) / name).read_bytes()
     assert not list(crashed.rglob(".tmp-*")), "no temporary files survive the resumes"
+
+
+# ---- the replay page -------------------------------------------------------------------
+def test_replay_data_of_a_household_has_the_three_residents_keyed_by_agent(whole):
+    data = replay_data(whole, start_step=3)
+    records = read_records(whole / "log.jsonl")
+    assert [p["agent"] for p in data["residents"]] == AGENTS and [p["id"] for p in data["residents"]] == [1, 2, 3]
+    assert {p["policy"] for p in data["residents"]} == {"heuristic"} and "persona" not in data
+    assert len({tuple(p["colour"]) for p in data["residents"]}) == 3
+    assert len(data["steps"]) == len(records) and data["start_step"] == 3
+    for step, record in zip(data["steps"], records):
+        assert list(step["rs"]) == AGENTS and step["t"] == record["time"]
+        for agent, shown in step["rs"].items():
+            r = record["residents"][agent]
+            assert [shown["x"], shown["y"]] == r["tile"] and data["strings"][shown["a"]] == r["user_action"]
+            if r["rated"]:
+                assert shown["s"] == r["score"] and "z" not in shown
+                assert (shown["d"] == -1) == (r["decision"] is None)
+            else:
+                assert shown["d"] == -1 and shown["s"] is None and shown["z"] == 1
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.mark.slow  # a browser: about 3 s
+@pytest.mark.needs_browser
+def test_the_replay_page_plays_a_household_with_a_marker_and_a_bubble_per_resident(whole, tmp_path):
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"this test needs Debian's chromium at {CHROMIUM}: run `apt-get install chromium`")
+    from playwright.sync_api import sync_playwright
+
+    records = read_records(whole / "log.jsonl")
+    page_path = write_replay(whole, tmp_path / "page.html")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1300, "height": 1000})
+        errors = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(page_path.as_uri())
+        page.wait_for_function("window.replay && window.replay.ready")
+        assert "Household: Sofia Marchetti" in page.locator("#persona-line").inner_text()
+        assert not page.locator("#resident").is_visible()
+        # a step where two residents' assistants spoke to them
+        step = next(r["step"] for r in records
+                    if sum(bool(x["decision"]) and x["rated"] for x in r["residents"].values()) >= 2)
+        page.evaluate(f"window.replay.goTo({step})")
+        for agent, r in records[step]["residents"].items():
+            marker = page.locator(f"#resident-{agent}")
+            assert (int(marker.get_attribute("data-x")), int(marker.get_attribute("data-y"))) == tuple(r["tile"])
+            bubble = page.locator(f"#bubble-{agent}")
+            if r["decision"] and r["rated"]:
+                assert bubble.is_visible() and bubble.get_attribute("data-step") == str(step)
+                assert bubble.locator(".bubble-text").inner_text() == f"\u201c{r['decision']}\u201d"
+                assert bubble.locator(".bubble-time").inner_text().startswith(r["user_action"].split()[0])
+            assert page.locator(f'#action [data-agent="{agent}"]').inner_text().startswith(r["user_action"])
+        page.select_option("#speed", "64")
+        page.click("#play")
+        page.wait_for_function(f"window.replay.current() >= {min(step + 10, len(records) - 1)}", timeout=10_000)
+        page.click("#play")
+        k = page.evaluate("window.replay.current()")
+        for agent, r in records[k]["residents"].items():
+            marker = page.locator(f"#resident-{agent}")
+            assert (int(marker.get_attribute("data-x")), int(marker.get_attribute("data-y"))) == tuple(r["tile"])
+        page.screenshot(path=str(tmp_path / "household.png"), full_page=True)
+        assert errors == []
+        browser.close()

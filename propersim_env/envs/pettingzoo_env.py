@@ -30,7 +30,8 @@ ENV_NAME = "propersim_household_v0"
 MAX_ACTION_CHARS = 20_000
 HOUSEHOLD_CHARS = 2048
 _NO_USAGE = Usage()
-_RESIDENT_COLOURS = [(220, 40, 40), (40, 90, 220), (230, 150, 20)]
+#: each resident's colour in the rgb_array render and the replay page, in the household's order
+RESIDENT_COLOURS = [(220, 40, 40), (40, 90, 220), (230, 150, 20)]
 
 #: The version of :meth:`ProPerSimHousehold.state_dict`; raised whenever its fields change.
 HOUSEHOLD_STATE_VERSION = 1
@@ -366,7 +367,7 @@ class ProPerSimHousehold(ParallelEnv):
             x, y = state.tile
             offset = k * 2  # residents on one tile stay visible side by side
             image[STRIP + y * TILE + pad: STRIP + (y + 1) * TILE - pad,
-                  x * TILE + pad - 2 + offset: (x + 1) * TILE - pad - 2 + offset] = _RESIDENT_COLOURS[k]
+                  x * TILE + pad - 2 + offset: (x + 1) * TILE - pad - 2 + offset] = RESIDENT_COLOURS[k]
         return image
 
 

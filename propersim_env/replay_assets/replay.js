@@ -1,4 +1,6 @@
-/* ProPerSim replay: plays a saved simulation from the JSON embedded in this page. */
+/* ProPerSim replay: plays a saved simulation from the JSON embedded in this page.
+   A household's data lists its residents (data.residents) and each step holds their
+   records keyed by agent (steps[i].rs); a single resident's step is its record. */
 (function () {
   "use strict";
 
@@ -26,19 +28,42 @@
   var canvas = $("map"), stage = $("stage"), resident = $("resident"), bubble = $("bubble");
   var timeline = $("timeline"), staticLayer = document.createElement("canvas");
   var pad = Math.round(T * map.resident_pad);
+
+  /* ---- who is on the map: one figure (a marker and a bubble) per resident ---- */
+  var household = !!data.residents;
+  var figures = household ? data.residents.map(function (p) {
+    var dot = el("div", "resident"), bub = el("div", "bubble");
+    dot.id = "resident-" + p.agent; bub.id = "bubble-" + p.agent;
+    dot.title = p.name;
+    dot.style.background = rgb(p.colour);
+    bub.style.borderColor = rgb(p.colour);
+    dot.setAttribute("data-agent", p.agent); bub.setAttribute("data-agent", p.agent);
+    bub.hidden = true;
+    stage.appendChild(dot); stage.appendChild(bub);
+    return { agent: p.agent, who: p, dot: dot, bubble: bub };
+  }) : [{ agent: null, who: null, dot: resident, bubble: bubble }];
+  if (household) { resident.hidden = true; bubble.hidden = true; }
+  function recordOf(i, f) { return household ? steps[i].rs[f.agent] : steps[i]; }
+  function recordsAt(i) { return figures.map(function (f) { return recordOf(i, f); }); }
   var current = -1, playing = false, speed = 4, lastTs = null, carry = 0, frame = null;
   var geometry = null; /* the timeline's plot area */
 
   /* ---- running totals and the score curve ---- */
-  var suggestionsSoFar = [], scoreSumSoFar = [], scoredSoFar = [], curve = [];
+  var suggestionsSoFar = [], scoreSumSoFar = [], scoredSoFar = [], decisionsSoFar = [], curve = [];
   (function () {
-    var n = 0, sum = 0, scored = 0, windowSum = 0, windowCount = 0;
+    var n = 0, sum = 0, scored = 0, heard = 0, windowSum = 0, windowCount = 0;
     for (var i = 0; i < steps.length; i++) {
-      var s = steps[i].s;
-      if (steps[i].d >= 0) { n += 1; }
-      if (s !== null) { sum += s; scored += 1; windowSum += s; windowCount += 1; }
-      if (i >= WINDOW && steps[i - WINDOW].s !== null) { windowSum -= steps[i - WINDOW].s; windowCount -= 1; }
-      suggestionsSoFar.push(n); scoreSumSoFar.push(sum); scoredSoFar.push(scored);
+      recordsAt(i).forEach(function (r) {
+        if (r.d >= 0) { n += 1; }
+        if (!r.z) { heard += 1; }
+        if (r.s !== null) { sum += r.s; scored += 1; windowSum += r.s; windowCount += 1; }
+      });
+      if (i >= WINDOW) {
+        recordsAt(i - WINDOW).forEach(function (r) {
+          if (r.s !== null) { windowSum -= r.s; windowCount -= 1; }
+        });
+      }
+      suggestionsSoFar.push(n); scoreSumSoFar.push(sum); scoredSoFar.push(scored); decisionsSoFar.push(heard);
       curve.push(windowCount ? windowSum / windowCount : null);
     }
   })();
@@ -63,7 +88,7 @@
       span.style.top = (l.y * T + 2) + "px";
       labels.appendChild(span);
     });
-    resident.style.width = resident.style.height = (T - 2 * pad) + "px";
+    figures.forEach(function (f) { f.dot.style.width = f.dot.style.height = (T - 2 * pad) + "px"; });
     canvas.addEventListener("mousemove", function (ev) {
       var x = Math.floor(ev.offsetX / T), y = Math.floor(ev.offsetY / T);
       if (x >= 0 && y >= 0 && x < map.width && y < map.height) {
@@ -120,10 +145,12 @@
     /* suggestions, coloured by score */
     var dots = ["#b03a2e", "#d35400", "#b7950b", "#58a55c", "#1e8449"];
     for (var k = 0; k < n; k++) {
-      if (steps[k].d < 0) { continue; }
-      var sc = steps[k].s;
-      g.fillStyle = sc === null ? "#7f8c8d" : dots[Math.round(sc)];
-      g.beginPath(); g.arc(xOf(k), yOf(sc === null ? 0 : sc), 2.6, 0, 2 * Math.PI); g.fill();
+      recordsAt(k).forEach(function (r) {
+        if (r.d < 0) { return; }
+        var sc = r.s;
+        g.fillStyle = sc === null ? "#7f8c8d" : dots[Math.round(sc)];
+        g.beginPath(); g.arc(xOf(k), yOf(sc === null ? 0 : sc), 2.6, 0, 2 * Math.PI); g.fill();
+      });
     }
     drawCursor();
   }
@@ -161,18 +188,19 @@
     });
   }
 
-  function showBubble(i) {
-    var j = -1;
+  function showBubble(i, f) {
+    var j = -1, bubble = f.bubble;
     for (var k = i; k >= 0 && k >= i - data.hold; k--) {
-      if (steps[k].d >= 0) { j = k; break; }
+      if (recordOf(k, f).d >= 0) { j = k; break; }
     }
     if (j < 0) { bubble.hidden = true; bubble.removeAttribute("data-step"); return; }
-    var r = steps[j];
+    var r = recordOf(j, f), t = steps[j].t;
     bubble.textContent = "";
     bubble.setAttribute("data-step", String(j));
-    bubble.className = j < i ? "faded" : "";
+    bubble.className = [household ? "bubble" : "", j < i ? "faded" : ""].join(" ").trim();
     var head = el("div", "bubble-head");
-    head.appendChild(el("span", "bubble-time", "Assistant at " + r.t.slice(11, 16) + (j < i ? " (" + count(i - j, "step") + " ago)" : "")));
+    head.appendChild(el("span", "bubble-time", (f.who ? f.who.name.split(" ")[0] + "'s assistant" : "Assistant") +
+      " at " + t.slice(11, 16) + (j < i ? " (" + count(i - j, "step") + " ago)" : "")));
     head.appendChild(el("span", "badge score " + scoreClass(r.s), scoreText(r.s)));
     bubble.appendChild(head);
     bubble.appendChild(el("div", "bubble-text", "\u201c" + S[r.d] + "\u201d"));
@@ -180,12 +208,14 @@
     criteriaList(list, r);
     bubble.appendChild(list);
     bubble.hidden = false;
-    placeBubble(steps[i]);
+    placeBubble(bubble, recordOf(i, f));
   }
 
   /* Above the resident, else below, right or left: the first place where the whole
-     bubble fits on the map without hiding the resident (else the least overflowing). */
-  function placeBubble(at) {
+     bubble fits on the map without hiding the resident (else the least overflowing).
+     In a household, a bubble also keeps off the bubbles placed before it at this step. */
+  var placed = [];
+  function placeBubble(bubble, at) {
     var bw = bubble.offsetWidth, bh = bubble.offsetHeight, W = canvas.width, H = canvas.height, gap = 8;
     var rx = at.x * T, ry = at.y * T;
     function clamp(v, lo, hi) { return Math.min(Math.max(v, lo), Math.max(lo, hi)); }
@@ -195,36 +225,69 @@
     places.forEach(function (p) {
       var overflow = Math.max(0, 4 - p[0]) + Math.max(0, p[0] + bw - (W - 4)) +
                      Math.max(0, 4 - p[1]) + Math.max(0, p[1] + bh - (H - 4));
+      placed.forEach(function (q) {
+        var ox = Math.min(p[0] + bw, q[0] + q[2]) - Math.max(p[0], q[0]);
+        var oy = Math.min(p[1] + bh, q[1] + q[3]) - Math.max(p[1], q[1]);
+        if (ox > 0 && oy > 0) { overflow += Math.min(ox, oy); }
+      });
       if (overflow < bestOverflow) { best = p; bestOverflow = overflow; }
     });
     bubble.style.left = best[0] + "px";
     bubble.style.top = best[1] + "px";
+    placed.push([best[0], best[1], bw, bh]);
   }
 
   function show(i) {
     if (!steps.length) { return; }
     i = Math.min(steps.length - 1, Math.max(0, Math.floor(Number(i)) || 0));
     current = i;
-    var r = steps[i];
-    resident.style.left = (r.x * T + pad) + "px";
-    resident.style.top = (r.y * T + pad) + "px";
-    resident.setAttribute("data-x", String(r.x));
-    resident.setAttribute("data-y", String(r.y));
-    $("clock").textContent = when(r.t);
-    $("day-line").textContent = "Day " + (r.day + 1) + " of " + data.days + (r.w ? " \u00b7 walking" : "");
-    $("action").textContent = S[r.a];
-    $("tile-line").textContent = "tile (" + r.x + ", " + r.y + ") " + S[map.addresses[r.y][r.x]];
+    var step = steps[i];
+    figures.forEach(function (f) {
+      var r = recordOf(i, f);
+      f.dot.style.left = (r.x * T + pad) + "px";
+      f.dot.style.top = (r.y * T + pad) + "px";
+      f.dot.setAttribute("data-x", String(r.x));
+      f.dot.setAttribute("data-y", String(r.y));
+    });
+    $("clock").textContent = when(step.t);
     var decision = $("decision");
     decision.textContent = "";
-    decision.appendChild(el("span", "badge " + scoreClass(r.s), scoreText(r.s)));
-    decision.appendChild(document.createTextNode(" "));
-    decision.appendChild(el("span", r.d >= 0 ? "quote" : "noop", r.d >= 0 ? "\u201c" + S[r.d] + "\u201d" : "No Recommendation"));
-    criteriaList($("criteria"), r);
+    if (household) {
+      $("day-line").textContent = "Day " + (step.day + 1) + " of " + data.days;
+      $("action").textContent = "";
+      $("tile-line").textContent = "";
+      figures.forEach(function (f) {
+        var r = recordOf(i, f), line = el("div", "resident-action");
+        line.setAttribute("data-agent", f.agent);
+        line.style.borderLeftColor = rgb(f.who.colour);
+        line.textContent = S[r.a] + (r.w ? " \u00b7 walking" : "");
+        $("action").appendChild(line);
+        var said = el("div", "resident-decision");
+        said.setAttribute("data-agent", f.agent);
+        said.appendChild(el("b", null, f.who.name.split(" ")[0] + ": "));
+        said.appendChild(el("span", "badge " + scoreClass(r.s), r.z ? "asleep" : scoreText(r.s)));
+        said.appendChild(document.createTextNode(" "));
+        said.appendChild(el("span", r.d >= 0 ? "quote" : "noop", r.d >= 0 ? "\u201c" + S[r.d] + "\u201d" :
+          (r.z ? "not delivered" : "No Recommendation")));
+        decision.appendChild(said);
+      });
+      $("criteria").textContent = "";
+    } else {
+      var r = step;
+      $("day-line").textContent = "Day " + (r.day + 1) + " of " + data.days + (r.w ? " \u00b7 walking" : "");
+      $("action").textContent = S[r.a];
+      $("tile-line").textContent = "tile (" + r.x + ", " + r.y + ") " + S[map.addresses[r.y][r.x]];
+      decision.appendChild(el("span", "badge " + scoreClass(r.s), scoreText(r.s)));
+      decision.appendChild(document.createTextNode(" "));
+      decision.appendChild(el("span", r.d >= 0 ? "quote" : "noop", r.d >= 0 ? "\u201c" + S[r.d] + "\u201d" : "No Recommendation"));
+      criteriaList($("criteria"), r);
+    }
     var scored = scoredSoFar[i];
-    $("totals").textContent = count(suggestionsSoFar[i], "suggestion") + " in " + count(i + 1, "decision") + "; mean score " +
+    $("totals").textContent = count(suggestionsSoFar[i], "suggestion") + " in " + count(decisionsSoFar[i], "decision") + "; mean score " +
       (scored ? (scoreSumSoFar[i] / scored).toFixed(2) : "-");
     $("step-label").textContent = "step " + i + " / " + (steps.length - 1);
-    showBubble(i);
+    placed = [];
+    figures.forEach(function (f) { showBubble(i, f); });
     drawCursor();
   }
 
@@ -245,20 +308,22 @@
     if (playing || !steps.length) { return; }
     if (current >= steps.length - 1) { show(0); }
     playing = true; lastTs = null; carry = 0;
-    resident.style.transitionDuration = Math.min(0.2, 0.8 / speed) + "s";
-    resident.classList.add("moving");
+    figures.forEach(function (f) {
+      f.dot.style.transitionDuration = Math.min(0.2, 0.8 / speed) + "s";
+      f.dot.classList.add("moving");
+    });
     $("play").textContent = "Pause";
     frame = requestAnimationFrame(tick);
   }
   function pause() {
     playing = false;
     if (frame !== null) { cancelAnimationFrame(frame); frame = null; }
-    resident.classList.remove("moving");
+    figures.forEach(function (f) { f.dot.classList.remove("moving"); });
     $("play").textContent = "Play";
   }
   function setSpeed(v) {
     speed = Math.max(0.25, Number(v) || 4);
-    resident.style.transitionDuration = Math.min(0.2, 0.8 / speed) + "s";
+    figures.forEach(function (f) { f.dot.style.transitionDuration = Math.min(0.2, 0.8 / speed) + "s"; });
   }
   function goToInput() {
     var input = $("start-step"), v = Number(input.value);
@@ -279,8 +344,14 @@
   }
 
   /* ---- wiring ---- */
-  $("persona-line").textContent = data.persona.description + " \u00b7 persona " + data.persona.id +
-    " \u00b7 assistant: " + data.policy + " \u00b7 " + count(steps.length, "decision") + " over " + count(data.days, "day");
+  if (household) {
+    $("persona-line").textContent = "Household: " + data.residents.map(function (p) {
+      return p.description + " (persona " + p.id + ", assistant: " + p.policy + ")";
+    }).join("; ") + " \u00b7 " + count(steps.length, "step") + " over " + count(data.days, "day");
+  } else {
+    $("persona-line").textContent = data.persona.description + " \u00b7 persona " + data.persona.id +
+      " \u00b7 assistant: " + data.policy + " \u00b7 " + count(steps.length, "decision") + " over " + count(data.days, "day");
+  }
   drawMap();
   $("first").onclick = function () { pause(); show(0); };
   $("prev").onclick = function () { pause(); show(current - 1); };
@@ -307,7 +378,7 @@
   if (!steps.length) {
     $("action").textContent = "This simulation has no steps yet: run it first.";
     ["first", "prev", "play", "next", "last", "go"].forEach(function (id) { $(id).disabled = true; });
-    resident.hidden = true;
+    figures.forEach(function (f) { f.dot.hidden = true; });
   }
   drawTimeline();
   var start = initialStep();
