@@ -196,6 +196,18 @@ def test_each_kind_of_folder_refuses_the_other_runner_naming_what_it_holds(whole
     assert "kind" not in SimFolder(single).read_meta(), "single-resident folders are written as before"
 
 
+def test_a_snapshot_of_another_household_state_version_is_refused_before_unpickling(tmp_path):
+    path = tmp_path / "sim"
+    new_household(path, policies=lambda agent: make_policy("never")).close()
+    manifest_path = SimFolder(path).snapshot_dir(0) / "snapshot.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest_path.write_text(json.dumps({**manifest, "state_version": HOUSEHOLD_STATE_VERSION + 1}))
+    (SimFolder(path).snapshot_dir(0) / "state.pkl").write_bytes(b"not a pickle")
+    with pytest.raises(SimulationError, match=rf"a newer version.*household state version "
+                                              rf"{HOUSEHOLD_STATE_VERSION + 1}; this version reads {HOUSEHOLD_STATE_VERSION}"):
+        HouseholdSimulation.resume(path)
+
+
 # ---- killed with SIGKILL mid-day -------------------------------------------------------
 RUNNER = """
 import sys, time
