@@ -27,30 +27,23 @@ each of the judge's criteria; then ten example answers per style with their
 kind and rating. Writes every sample to ``--out`` (JSON); ``--from-json``
 classifies an earlier file's samples again and prints its tables.
 
-Sampling: the model samples at its defaults (temperature 1.0, top-p 0.95).
-Unless ``--stock-generate`` is given, ``generate`` (:class:`SharedPromptSampler`)
-computes the prompt once and shares it between the samples of a moment, keeps
-the style's static start (system message and examples) from moment to moment,
-as a server's prefix cache would, and stops a sample as soon as no further
-text can change the decision read from it
-(:func:`agents.proper_assistant.prompt.decision_complete`; ``--full-answers``
-samples to the end). For a given seed it draws the same tokens as
-:meth:`LocalPolicyModel.generate` (up to float rounding), so the decisions,
-kinds and ratings are the same; only the stored raw answers end early. It
-saves the repeated reading of the prompt and the tokens after the decision,
-which on a busy two-core CPU are most of the time.
+Sampling: the model samples at its defaults (temperature 1.0, top-p 0.95),
+through :meth:`LocalPolicyModel.generate`: the prompt read once for the
+samples of a moment, the style's static start (system message and examples)
+kept from moment to moment, a sample ended once its decision is settled.
+``--stock-generate`` samples with ``transformers``' stock loop instead (the
+prompt read once per sample; the same tokens for a seed), ``--full-answers``
+to the end of each answer.
 """
 
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import random
 import statistics
 import sys
 import time
-import warnings
 from collections import Counter
 from pathlib import Path
 
@@ -62,7 +55,11 @@ import numpy as np
 
 import propersim_env  # noqa: F401  (registers ProPerSim-v0)
 from agents.proper_assistant import AssistantConfig, InteractionMemory, LocalPolicyModel
-from agents.proper_assistant.prompt import PROMPT_STYLES, build_messages, decision_complete, read_completion
+from agents.proper_assistant.prompt import (
+    PROMPT_STYLES,
+    build_messages,
+    read_completion,
+)
 from agents.proper_assistant.suggestion_kind import KINDS, classify
 from propersim_env.argtypes import persona_ids, positive_int
 from propersim_env.core import NO_RECOMMENDATION
@@ -70,59 +67,6 @@ from propersim_env.envs import EnvConfig
 from propersim_env.seat.observation import observed_time
 
 JUNK = ("meta", "fragment")
-
-
-class SharedPromptSampler:
-    """``generate(messages, n, seed)`` of a :class:`LocalPolicyModel` that reads the prompt once
-    for all ``n`` samples, keeps the key/value cache of the messages before the last one (the
-    static start of a prompt style) between calls and, with ``stop_when_decided``, ends a
-    sample once :func:`decision_complete` says no further text can change its decision."""
-
-    def __init__(self, policy: LocalPolicyModel, stop_when_decided: bool = True):
-        self.policy = policy
-        self.name = policy.name
-        self.stop_when_decided = stop_when_decided
-        self._prefix: tuple[str, int, object] | None = None  # (key, tokens, cache)
-
-    def _ids(self, messages, generation_prompt: bool):
-        return self.policy.tokenizer.apply_chat_template(messages, add_generation_prompt=generation_prompt,
-                                                         return_tensors="pt", return_dict=True)["input_ids"]
-
-    def generate(self, messages, n, seed):
-        import torch
-        from transformers import StoppingCriteria, StoppingCriteriaList
-
-        p = self.policy
-        model, tok = p.model, p.tokenizer
-        model.eval()
-        ids = self._ids(messages, True)
-        start = ids.shape[1]
-
-        class Decided(StoppingCriteria):
-            def __call__(self, input_ids, scores, **kwargs):
-                texts = tok.batch_decode(input_ids[:, start:], skip_special_tokens=True)
-                return torch.tensor([decision_complete(t) for t in texts], dtype=torch.bool, device=input_ids.device)
-
-        key = json.dumps(messages[:-1])
-        stop = StoppingCriteriaList([Decided()]) if self.stop_when_decided else None
-        # transformers >= 5.x renames past_key_values to cache; the old name works until 6.0
-        with torch.inference_mode(), warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=".*past_key_values.*", category=FutureWarning)
-            if self._prefix is None or self._prefix[0] != key:
-                prefix = self._ids(messages[:-1], False)
-                if prefix.shape[1] >= start or not torch.equal(ids[0, :prefix.shape[1]], prefix[0]):
-                    raise ValueError("the chat template does not extend the earlier messages with the moment")
-                self._prefix = (key, prefix.shape[1], model(input_ids=prefix, use_cache=True).past_key_values)
-            _, cached_tokens, cached = self._prefix
-            cache = copy.deepcopy(cached)
-            model(input_ids=ids[:, cached_tokens:-1], past_key_values=cache, use_cache=True)  # all but the last token
-            cache.batch_repeat_interleave(n)
-            torch.manual_seed(seed)
-            out = model.generate(input_ids=ids.repeat(n, 1), attention_mask=torch.ones(n, start, dtype=torch.long),
-                                 past_key_values=cache, do_sample=True, temperature=p.temperature, top_p=p.top_p,
-                                 max_new_tokens=p.max_new_tokens, pad_token_id=tok.pad_token_id,
-                                 stopping_criteria=stop)
-        return [tok.decode(row[start:], skip_special_tokens=True) for row in out]
 
 
 def run_persona(policy, persona: int, styles: list[str], samples: int, seconds_per_step: int, memory_chars: int,
@@ -251,7 +195,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="torch threads (default 1: on a shared CPU, more threads wait on each other; "
                              "one thread decoded 7x faster than two on a busy two-core machine)")
     parser.add_argument("--stock-generate", action="store_true",
-                        help="LocalPolicyModel.generate as it is (the prompt read once per sample; slower)")
+                        help="transformers' stock sampling (the prompt read once per sample; slower)")
     parser.add_argument("--full-answers", action="store_true",
                         help="sample every answer to its end, not only until its decision is settled")
     parser.add_argument("--examples", type=int, default=10, help="example answers printed per style (default 10)")
@@ -328,12 +272,12 @@ def main(argv: list[str] | None = None) -> int:
     import torch
 
     torch.set_num_threads(args.threads)
-    policy = LocalPolicyModel.smollm2(max_new_tokens=args.max_new_tokens)
-    sampler = policy if args.stock_generate else SharedPromptSampler(policy, stop_when_decided=not args.full_answers)
+    policy = LocalPolicyModel.smollm2(max_new_tokens=args.max_new_tokens, share_prompt=not args.stock_generate,
+                                      stop_when_decided=not args.full_answers)
     rows: list[dict] = []
     seconds: dict[int, dict[str, float]] = {}
     for persona in args.personas:
-        got, seconds[persona] = run_persona(sampler, persona, args.styles, args.samples, args.seconds_per_step,
+        got, seconds[persona] = run_persona(policy, persona, args.styles, args.samples, args.seconds_per_step,
                                             args.memory_chars, args.seed, args.every, not args.no_progress)
         rows += got
         print(table(f"persona {persona}", {s: summary([r for r in got if r["style"] == s], seconds[persona][s])

