@@ -4,7 +4,8 @@
 its 24-hour schedule and a timeline of what the resident did where;
 ``--json`` prints one JSON object per step instead. ``propersim console SIM``
 runs and inspects a saved simulation; ``propersim replay SIM`` writes a page
-that replays one (see :mod:`.sim_commands`).
+that replays one (see :mod:`.sim_commands`); ``propersim serve SIM`` serves that
+page live while the simulation runs (see :mod:`.serve`).
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .sim_commands import add_parsers as add_sim_commands  # console, replay
 
     add_sim_commands(sub)
+    from .serve import add_parser as add_serve
+
+    add_serve(sub)
     return parser
 
 
@@ -104,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "simulate":
             return run_simulate(args)
-        if args.command in ("console", "replay"):
+        if args.command in ("console", "replay", "serve"):
             return args.handler(args)
     except BrokenPipeError:  # e.g. piped into `head`: stop quietly
         sys.stdout = open(os.devnull, "w")

@@ -6,8 +6,12 @@ and no network: the house map (drawn with the same tile colours as the
 tile, a speech bubble for each suggestion with its score and the reason for
 each criterion, a timeline with the score curve (click to jump), play/pause,
 speed control, and a start step (``--start-step``, the page's input, or
-``page.html?step=N``). The page's HTML, CSS and JavaScript live in
-``replay_assets/``; the simulation's data is embedded as JSON.
+``page.html?step=N``). Demo mode: ``write_replay(..., speed=X)`` or
+``page.html?step=N&speed=X`` plays from the start step at X steps a second as
+soon as the page opens. The page's HTML, CSS and JavaScript live in
+``replay_assets/``; the simulation's data is embedded as JSON. ``propersim
+serve`` (:mod:`.serve`) serves the same page live, built from :func:`page_head`
+and :func:`page_step`.
 
 A household folder (:class:`~propersim_env.household_simulation.HouseholdSimulation`)
 plays the same way: every resident on the map in its colour of the
@@ -38,7 +42,7 @@ BUBBLE_HOLD = 8
 """A suggestion's bubble stays (faded) this many steps after it was made (20 simulated minutes)."""
 
 
-class _Strings:
+class Strings:
     """Stores each distinct text once; records refer to it by index."""
 
     def __init__(self) -> None:
@@ -55,7 +59,7 @@ class _Strings:
         return k
 
 
-def _map_data(house: House, strings: _Strings) -> dict:
+def _map_data(house: House, strings: Strings) -> dict:
     labels = []
     for room in house.rooms:
         tiles = [(x, y) for y in range(house.height) for x in range(house.width) if house.tile(x, y).room == room]
@@ -68,28 +72,32 @@ def _map_data(house: House, strings: _Strings) -> dict:
     }
 
 
-def replay_data(sim: str | os.PathLike, start_step: int = 0) -> dict:
-    """What the page plays, read from the simulation folder at ``sim``."""
-    folder = SimFolder.open(sim)
-    meta = folder.read_meta()
-    records = read_records(folder.log_path)
+def check_start_step(start_step) -> int:
     if isinstance(start_step, bool) or not isinstance(start_step, int) or start_step < 0:
         raise ValueError(f"start step must be a non-negative integer, got {start_step!r}")
-    if records and start_step >= len(records):
-        raise ValueError(f"start step {start_step} is past the end: {folder.path} has steps 0-{len(records) - 1}")
-    strings = _Strings()
-    data = {"title": f"ProPerSim replay: {meta.get('name', folder.path.name)}"}
+    return start_step
+
+
+def check_speed(speed) -> float | None:
+    """A demo's playback speed in steps a second (``None``: the page does not start playing)."""
+    if speed is None:
+        return None
+    if isinstance(speed, bool) or not isinstance(speed, (int, float)) or not 0.25 <= speed <= 1000:
+        raise ValueError(f"speed must be a number of steps a second from 0.25 to 1000, got {speed!r}")
+    return float(speed)
+
+
+def page_head(path: Path, meta: dict, strings: Strings) -> dict:
+    """What the page shows of the simulation whose ``meta.json`` is ``meta``, besides its steps:
+    the title, the resident (or a household's residents), the policy, the days, the map."""
+    data = {"title": f"ProPerSim replay: {meta.get('name', path.name)}"}
     if kind_of(meta) == "household":
         policies = meta["config"].get("policy", {})
         data["residents"] = [
             {"agent": p["agent"], "id": p["id"], "name": p["name"], "description": load_persona(p["id"]).describe(),
              "policy": policies.get(p["agent"], "?"), "colour": list(RESIDENT_COLOURS[k % len(RESIDENT_COLOURS)])}
             for k, p in enumerate(meta["personas"])]
-        steps = [{"t": r["time"], "day": r["day"],
-                  "rs": {agent: _resident_step(rec, strings) for agent, rec in r["residents"].items()}}
-                 for r in records]
     else:
-        steps = [{"t": r["time"], "day": r["day"], **_resident_step(r, strings)} for r in records]
         persona = meta["personas"][0]
         description = load_persona(persona["id"]).describe()
         data["persona"] = {"id": persona["id"], "name": persona["name"], "description": description}
@@ -97,16 +105,40 @@ def replay_data(sim: str | os.PathLike, start_step: int = 0) -> dict:
     return {
         **data,
         "days": meta["config"]["env"].get("days", 1),
-        "start_step": start_step,
         "hold": BUBBLE_HOLD,
         "criteria": [[c, CRITERION_LABELS[c]] for c in CRITERIA],
         "map": _map_data(default_house(), strings),
-        "steps": steps,
-        "strings": strings.items,
     }
 
 
-def _resident_step(r: dict, strings: _Strings) -> dict:
+def page_step(meta: dict, record: dict, strings: Strings) -> dict:
+    """One log record as the page plays it (a household's holds every resident's, by agent)."""
+    if kind_of(meta) == "household":
+        return {"t": record["time"], "day": record["day"],
+                "rs": {agent: _resident_step(rec, strings) for agent, rec in record["residents"].items()}}
+    return {"t": record["time"], "day": record["day"], **_resident_step(record, strings)}
+
+
+def replay_data(sim: str | os.PathLike, start_step: int = 0, speed: float | None = None) -> dict:
+    """What the page plays, read from the simulation folder at ``sim``. With ``speed`` the page
+    is a demo: it starts playing at ``start_step`` at that many steps a second."""
+    folder = SimFolder.open(sim)
+    meta = folder.read_meta()
+    records = read_records(folder.log_path)
+    check_start_step(start_step)
+    speed = check_speed(speed)
+    if records and start_step >= len(records):
+        raise ValueError(f"start step {start_step} is past the end: {folder.path} has steps 0-{len(records) - 1}")
+    strings = Strings()
+    data = page_head(folder.path, meta, strings)
+    data.update(start_step=start_step, steps=[page_step(meta, r, strings) for r in records])
+    if speed is not None:
+        data["speed"] = speed
+    data["strings"] = strings.items
+    return data
+
+
+def _resident_step(r: dict, strings: Strings) -> dict:
     """One resident's part of a step on the page. A household resident who slept through the
     step (``rated`` false) heard nothing: no decision, no score, ``z`` set."""
     step = {
@@ -130,20 +162,26 @@ def _script_json(data: dict) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def replay_html(sim: str | os.PathLike, start_step: int = 0) -> str:
-    """The replay page of the simulation at ``sim``, as one HTML document."""
-    data = replay_data(sim, start_step)
+def page_html(data: dict) -> str:
+    """The page (``replay_assets/``) playing ``data`` (:func:`replay_data`'s), as one HTML document."""
     page = _asset("page.html")
     page = page.replace("__TITLE__", html.escape(data["title"]))
     page = page.replace("__CSS__", _asset("replay.css")).replace("__JS__", _asset("replay.js"))
     return page.replace("__DATA__", _script_json(data), 1)  # last: nothing inside the data is replaced
 
 
-def write_replay(sim: str | os.PathLike, out: str | os.PathLike | None = None, start_step: int = 0) -> Path:
+def replay_html(sim: str | os.PathLike, start_step: int = 0, speed: float | None = None) -> str:
+    """The replay page of the simulation at ``sim``, as one HTML document."""
+    return page_html(replay_data(sim, start_step, speed))
+
+
+def write_replay(sim: str | os.PathLike, out: str | os.PathLike | None = None, start_step: int = 0,
+                 speed: float | None = None) -> Path:
     """Write the replay page (default ``SIM/replay.html``; missing folders above it are made)
-    and return its path."""
+    and return its path. With ``speed`` the page is a demo: it plays from ``start_step`` at
+    that many steps a second as soon as it opens (as ``page.html?step=N&speed=X`` does)."""
     out = Path(out) if out is not None else Path(sim) / "replay.html"
-    page = replay_html(sim, start_step)
+    page = replay_html(sim, start_step, speed)
     make_parent_folders(out, "cannot write")
     write_bytes_atomic(out, page.encode("utf-8"))
     return out

@@ -1,6 +1,11 @@
 /* ProPerSim replay: plays a saved simulation from the JSON embedded in this page.
    A household's data lists its residents (data.residents) and each step holds their
-   records keyed by agent (steps[i].rs); a single resident's step is its record. */
+   records keyed by agent (steps[i].rs); a single resident's step is its record.
+   Demo mode: data.speed (or ?speed=X in the URL) plays from the start step at X steps a second.
+   Live mode (data.live, from `propersim serve`): the page asks the server for the steps logged
+   since the last it holds about once a second, and follows the newest unless the user has
+   stepped back; when the log was cut back (a resumed run) the server says so and the page
+   starts again from what the log holds now. */
 (function () {
   "use strict";
 
@@ -46,13 +51,19 @@
   function recordOf(i, f) { return household ? steps[i].rs[f.agent] : steps[i]; }
   function recordsAt(i) { return figures.map(function (f) { return recordOf(i, f); }); }
   var current = -1, playing = false, speed = 4, lastTs = null, carry = 0, frame = null;
+  var live = data.live || null, follow = false, polls = 0, liveError = "";
   var geometry = null; /* the timeline's plot area */
 
   /* ---- running totals and the score curve ---- */
-  var suggestionsSoFar = [], scoreSumSoFar = [], scoredSoFar = [], decisionsSoFar = [], curve = [];
-  (function () {
-    var n = 0, sum = 0, scored = 0, heard = 0, windowSum = 0, windowCount = 0;
-    for (var i = 0; i < steps.length; i++) {
+  var suggestionsSoFar, scoreSumSoFar, scoredSoFar, decisionsSoFar, curve;
+  var n = 0, sum = 0, scored = 0, heard = 0, windowSum = 0, windowCount = 0;
+  function resetTotals() {
+    suggestionsSoFar = []; scoreSumSoFar = []; scoredSoFar = []; decisionsSoFar = []; curve = [];
+    n = 0; sum = 0; scored = 0; heard = 0; windowSum = 0; windowCount = 0;
+  }
+  /* the totals of the steps not counted yet (all of them at first; the new ones in live mode) */
+  function accumulate() {
+    for (var i = curve.length; i < steps.length; i++) {
       recordsAt(i).forEach(function (r) {
         if (r.d >= 0) { n += 1; }
         if (!r.z) { heard += 1; }
@@ -66,7 +77,9 @@
       suggestionsSoFar.push(n); scoreSumSoFar.push(sum); scoredSoFar.push(scored); decisionsSoFar.push(heard);
       curve.push(windowCount ? windowSum / windowCount : null);
     }
-  })();
+  }
+  resetTotals();
+  accumulate();
 
   /* ---- the map: the same tile colours as the rgb_array render ---- */
   function drawMap() {
@@ -241,6 +254,7 @@
     if (!steps.length) { return; }
     i = Math.min(steps.length - 1, Math.max(0, Math.floor(Number(i)) || 0));
     current = i;
+    follow = i === steps.length - 1;
     var step = steps[i];
     figures.forEach(function (f) {
       var r = recordOf(i, f);
@@ -286,6 +300,7 @@
     $("totals").textContent = count(suggestionsSoFar[i], "suggestion") + " in " + count(decisionsSoFar[i], "decision") + "; mean score " +
       (scored ? (scoreSumSoFar[i] / scored).toFixed(2) : "-");
     $("step-label").textContent = "step " + i + " / " + (steps.length - 1);
+    showLive();
     placed = [];
     figures.forEach(function (f) { showBubble(i, f); });
     drawCursor();
@@ -299,8 +314,13 @@
     var n = Math.floor(carry);
     if (n > 0) {
       carry -= n;
-      if (current + n >= steps.length - 1) { show(steps.length - 1); pause(); return; }
-      show(current + n);
+      if (current + n >= steps.length - 1) {
+        show(steps.length - 1);
+        if (!live) { pause(); return; }
+        carry = 0; /* live: wait at the newest step for the next ones */
+      } else {
+        show(current + n);
+      }
     }
     frame = requestAnimationFrame(tick);
   }
@@ -320,9 +340,17 @@
     if (frame !== null) { cancelAnimationFrame(frame); frame = null; }
     figures.forEach(function (f) { f.dot.classList.remove("moving"); });
     $("play").textContent = "Play";
+    showLive();
   }
   function setSpeed(v) {
     speed = Math.max(0.25, Number(v) || 4);
+    var select = $("speed"), value = String(speed);
+    if (!Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
+      var option = el("option", null, value + " steps/s");
+      option.value = value;
+      select.appendChild(option);
+    }
+    select.value = value;
     figures.forEach(function (f) { f.dot.style.transitionDuration = Math.min(0.2, 0.8 / speed) + "s"; });
   }
   function goToInput() {
@@ -338,20 +366,92 @@
     show(v);
   }
 
+  function query(name, pattern) {
+    var m = new RegExp("[?#&]" + name + "=(" + pattern + ")").exec(window.location.search + window.location.hash);
+    return m ? m[1] : null;
+  }
   function initialStep() {
-    var m = /[?#&]step=(\d+)/.exec(window.location.search + window.location.hash);
-    return m ? Number(m[1]) : data.start_step;
+    var m = query("step", "\\d+");
+    if (m !== null) { return Number(m); }
+    /* live without a start step: open at the newest step and follow */
+    return data.start_step === null || data.start_step === undefined ? steps.length - 1 : data.start_step;
+  }
+  function demoSpeed() {
+    var m = query("speed", "[0-9]+(?:\\.[0-9]+)?");
+    return m !== null ? Number(m) : (data.speed || null);
+  }
+
+  /* ---- live mode: new steps from the server ---- */
+  function showLive() {
+    var line = $("live-line");
+    line.hidden = !live;
+    if (!live) { return; }
+    var behind = steps.length ? steps.length - 1 - current : 0;
+    line.textContent = liveError ? "live: " + liveError :
+      !steps.length ? "live: waiting for the first step" :
+      behind > 0 && !playing ? "live: " + count(behind, "newer step") + " (End follows)" : "live: following";
+  }
+  function describe() {
+    if (household) {
+      $("persona-line").textContent = "Household: " + data.residents.map(function (p) {
+        return p.description + " (persona " + p.id + ", assistant: " + p.policy + ")";
+      }).join("; ") + " \u00b7 " + count(steps.length, "step") + " over " + count(data.days, "day");
+    } else {
+      $("persona-line").textContent = data.persona.description + " \u00b7 persona " + data.persona.id +
+        " \u00b7 assistant: " + data.policy + " \u00b7 " + count(steps.length, "decision") + " over " + count(data.days, "day");
+    }
+  }
+  function setEnabled() {
+    var empty = !steps.length;
+    ["first", "prev", "play", "next", "last", "go"].forEach(function (id) { $(id).disabled = empty; });
+    figures.forEach(function (f) { f.dot.hidden = empty; });
+    if (empty) {
+      $("action").textContent = "This simulation has no steps yet: " + (live ? "waiting for it to run." : "run it first.");
+    }
+    $("start-step").max = String(Math.max(0, steps.length - 1));
+  }
+  function received(answer) {
+    polls += 1;
+    liveError = answer.error || "";
+    if (answer.reset || answer.gen !== live.gen || answer.strings_from !== S.length) {
+      if (!answer.reset) { live.gen = -1; return; } /* out of step with the server: ask for everything */
+      live.gen = answer.gen;
+      steps.length = 0; S.length = 0; resetTotals();
+    }
+    var wasFollowing = follow || current < 0, before = steps.length;
+    Array.prototype.push.apply(S, answer.strings);
+    Array.prototype.push.apply(steps, answer.steps);
+    if (answer.head) {
+      data.days = answer.head.days;
+      if (household) {
+        data.residents.forEach(function (p) { p.policy = answer.head.policies[p.agent] || p.policy; });
+      } else {
+        data.policy = answer.head.policy;
+      }
+    }
+    if (answer.reset || steps.length !== before) {
+      accumulate();
+      describe();
+      setEnabled();
+      drawTimeline();
+      if (answer.reset) { show(Math.min(current < 0 ? steps.length - 1 : current, steps.length - 1)); }
+      else if (!playing && wasFollowing) { show(steps.length - 1); }
+    }
+    showLive();
+  }
+  function poll() {
+    var url = live.url + "?gen=" + live.gen + "&after=" + steps.length + "&strings=" + S.length;
+    fetch(url, { cache: "no-store" }).then(function (r) {
+      if (!r.ok) { throw new Error("the server answered " + r.status); }
+      return r.json();
+    }).then(received, function (err) {
+      liveError = "cannot reach the server (" + err.message + ")";
+      showLive();
+    }).then(function () { setTimeout(poll, live.poll_ms); });
   }
 
   /* ---- wiring ---- */
-  if (household) {
-    $("persona-line").textContent = "Household: " + data.residents.map(function (p) {
-      return p.description + " (persona " + p.id + ", assistant: " + p.policy + ")";
-    }).join("; ") + " \u00b7 " + count(steps.length, "step") + " over " + count(data.days, "day");
-  } else {
-    $("persona-line").textContent = data.persona.description + " \u00b7 persona " + data.persona.id +
-      " \u00b7 assistant: " + data.policy + " \u00b7 " + count(steps.length, "decision") + " over " + count(data.days, "day");
-  }
+  describe();
   drawMap();
   $("first").onclick = function () { pause(); show(0); };
   $("prev").onclick = function () { pause(); show(current - 1); };
@@ -361,7 +461,6 @@
   $("speed").onchange = function () { setSpeed(this.value); };
   $("go").onclick = goToInput;
   $("start-step").addEventListener("keydown", function (ev) { if (ev.key === "Enter") { goToInput(); } });
-  $("start-step").max = String(Math.max(0, steps.length - 1));
   var dragging = false;
   timeline.addEventListener("mousedown", function (ev) { if (steps.length) { dragging = true; pause(); show(stepAt(ev.clientX)); } });
   window.addEventListener("mousemove", function (ev) { if (dragging) { show(stepAt(ev.clientX)); } });
@@ -375,19 +474,21 @@
     else if (ev.key === "End") { pause(); show(steps.length - 1); }
   });
   window.addEventListener("resize", drawTimeline);
-  if (!steps.length) {
-    $("action").textContent = "This simulation has no steps yet: run it first.";
-    ["first", "prev", "play", "next", "last", "go"].forEach(function (id) { $(id).disabled = true; });
-    figures.forEach(function (f) { f.dot.hidden = true; });
-  }
+  setEnabled();
   drawTimeline();
   var start = initialStep();
-  $("start-step").value = String(Math.min(start, Math.max(0, steps.length - 1)));
+  $("start-step").value = String(Math.max(0, Math.min(start, steps.length - 1)));
   show(start);
+  showLive();
+  var demo = demoSpeed();
+  if (demo) { setSpeed(demo); play(); }
+  if (live) { setTimeout(poll, live.poll_ms); }
 
   window.replay = {
     ready: true,
-    length: steps.length,
+    get length() { return steps.length; },
+    live: function () { return live ? { gen: live.gen, polls: polls, following: follow, error: liveError } : null; },
+    speed: function () { return speed; },
     goTo: function (i) { pause(); show(i); },
     next: function () { pause(); show(current + 1); },
     prev: function () { pause(); show(current - 1); },

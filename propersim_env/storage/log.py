@@ -106,3 +106,33 @@ class StepLog:
             self.sync()
             self._file.close()
             self._file = None
+
+
+def read_new_records(path: str | os.PathLike, offset: int = 0, step: int = 0) -> list[tuple[int, dict]]:
+    """``(end offset, record)`` for each complete line of a log from byte ``offset`` on, the
+    first of which must be the record of ``step``: a reader that follows a log while another
+    process appends to it (``propersim serve``) asks again from the last end offset it got.
+    A trailing half-written line is not read (it is being written: ask again later). Raises
+    :class:`SimulationError` naming the line that is not a record or is out of order (so also
+    when ``offset`` is not at the start of a line, as after the log was cut back)."""
+    path = Path(path)
+    try:
+        f = open(path, "rb")
+    except FileNotFoundError:
+        raise SimulationError(f"the step log {path} is missing") from None
+    found = []
+    with f:
+        f.seek(offset)
+        for line in f:
+            if not line.endswith(b"\n"):
+                break  # still being written
+            number = step + len(found)
+            try:
+                record = json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                raise SimulationError(f"{path}: line {number + 1} is not a JSON record: {exc}") from None
+            if not isinstance(record, dict) or record.get("step") != number:
+                raise SimulationError(f"{path}: line {number + 1} should be the record of step {number}")
+            offset += len(line)
+            found.append((offset, record))
+    return found
