@@ -154,3 +154,21 @@ class HouseholdConfig(SharedConfig):
         c = self.conversation_chance
         if isinstance(c, bool) or not isinstance(c, numbers.Real) or math.isnan(c) or not 0 <= c <= 1:
             raise ValueError(f"conversation_chance must be a probability from 0 to 1, got {c!r}")
+
+
+@dataclass(frozen=True)
+class EnvConfigV1(EnvConfig):
+    """The options of ``ProPerSim-v1``: v0's and the weight of the day-end well-being
+    (see :class:`~propersim_env.envs.proper_sim_v1.ProPerSimV1Env`)."""
+
+    wellbeing_weight: float = option(
+        100.0, "ProPerSim-v1: the day-end well-being score (0-1: needs in range, weekly goal progress) times "
+        "this is added to the reward at each day's last waking step (100 is about a fifth of a day of "
+        "ratings); 0 leaves the ratings alone",
+        allowed="a non-negative number", parse=float)
+
+    def __post_init__(self):
+        super().__post_init__()
+        w = self.wellbeing_weight
+        if isinstance(w, bool) or not isinstance(w, numbers.Real) or math.isnan(w) or w < 0 or math.isinf(w):
+            raise ValueError(f"wellbeing_weight must be a non-negative number, got {w!r}")

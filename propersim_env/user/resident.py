@@ -156,6 +156,46 @@ class Resident:
         self._timeline = timeline
         self._cursor = 0
 
+    def replan_from(self, blocks: list[ScheduleBlock], start: int, rng: np.random.Generator | None = None) -> None:
+        """Replace today's schedule from minute ``start`` on (a later step than the current
+        one) with ``blocks`` (the whole waking day, unchanged before ``start``); the changed
+        blocks are decomposed and fitted to the walks as :meth:`_start_day` does, drawing from
+        ``rng`` (default: the resident's own, which also plans the coming days).
+        ``ProPerSim-v1`` calls it when the resident acts on a suggestion; v0 never does."""
+        plan = self.plan
+        old = set(plan.blocks)
+        kept = [s for s in plan.subtasks if s.end <= start]
+        kept += [_clip(s, s.start, start) for s in plan.subtasks if s.start < start < s.end]
+        future: list[Subtask] = []
+        for b in blocks:
+            if b.end <= start:
+                continue
+            if b in old:  # untouched: keep its subtasks
+                future += [s for s in plan.subtasks if s.activity == b.activity and b.start <= s.start < b.end]
+            else:
+                future += self.planner.decompose(self.persona, b, self.bedroom, rng or self.rng)
+        origin = (kept[-1].room, kept[-1].object) if kept else (self.bedroom, "bed")
+        future = fit_to_travel(future, origin, self._travel_minutes, self.clock.minutes_per_step)
+        plan.blocks = list(blocks)
+        plan.subtasks = kept + future
+        self.schedule = calendar_day(self.day, plan, self.previous_plan)
+        lo, hi = self.day * MINUTES_PER_DAY, (self.day + 1) * MINUTES_PER_DAY
+        head: list[Subtask] = []
+        for t in self._timeline:
+            if t.end <= start:
+                head.append(t)
+            elif t.start < start:
+                clipped = _clip(t, t.start, start)
+                if t is self._current:
+                    self._current = clipped
+                head.append(clipped)
+            else:
+                break
+        timeline = head + [_clip(s, lo, hi) for s in future if s.start < hi]
+        if plan.bedtime < hi:
+            timeline.append(self._sleep(plan.bedtime, hi))
+        self._timeline = timeline
+
     def _travel_minutes(self, origin: Place, target: Place) -> float:
         start = self.house.object_tiles(*origin)[0]
         steps = len(self.house.shortest_path(start, self.house.object_tiles(*target))) - 1

@@ -1,0 +1,291 @@
+"""ProPerSim-v1: a resident who listens (issue 18)."""
+
+import copy
+import itertools
+import pickle
+import time
+
+import gymnasium as gym
+import numpy as np
+import pytest
+from gymnasium.utils.env_checker import check_env
+
+import propersim_env  # noqa: F401  (registers the envs)
+from propersim_env.envs import EnvConfig, EnvConfigV1, ProPerSimV1Env, proper_sim_v1
+from propersim_env.envs.proposal_activity import proposed_activity
+from propersim_env.personas import load_persona
+from propersim_env.user.acceptance import acceptance_probability
+from propersim_env.user.acting import insert_block, is_anchor, start_after
+from propersim_env.user.goals import GoalTracker, weekly_goals
+from propersim_env.user.needs import NEEDS, Needs
+
+WALK = "A slow walk around the garden could give you some fresh air."
+
+
+def _v1(**options) -> ProPerSimV1Env:
+    return ProPerSimV1Env(**{"persona": 1, "days": 1, **options})
+
+
+def _to_free_time(env, activity="garden_walk"):
+    """Step no-ops until the coming block could become ``activity``."""
+    while True:
+        r = env.resident
+        start = start_after(env.clock.minutes_since_start(r.step_index + 1))
+        if r.plan.wake <= start < r.plan.bedtime and env.state.activity != activity \
+                and insert_block(r.plan.blocks, activity, start, 45) is not None:
+            return
+        env.step("")
+
+
+def _trajectory(env, steps):
+    out = []
+    for _ in range(steps):
+        truncated = env.step("")[3]
+        out.append((env.state.activity, env.state.tile))
+        if truncated:
+            break
+    return out
+
+
+def _forced(monkeypatch, chance):
+    monkeypatch.setattr(proper_sim_v1, "acceptance_probability", lambda *a, **k: chance)
+
+
+def test_registered_beside_v0_and_check_env_passes():
+    env = gym.make("ProPerSim-v1", persona=3, days=1)
+    assert isinstance(env.unwrapped, ProPerSimV1Env)
+    assert "v1:" in ProPerSimV1Env.__doc__ and "wellbeing_weight" in ProPerSimV1Env.__doc__
+    check_env(env.unwrapped, skip_render_check=True)
+    obs, info = env.reset(seed=1)
+    assert obs["resident_reply"] == "" and "resident_reply" in env.observation_space.spaces
+    assert set(obs) == {"time", "user_action", "memory", "features", "resident_reply"}
+    assert {"rating", "wellbeing", "needs"} <= set(info)
+    v0 = gym.make("ProPerSim-v0", persona=3)
+    assert "resident_reply" not in v0.observation_space.spaces and "wellbeing_weight" not in EnvConfig().__dict__
+
+
+def test_options():
+    assert _v1().config.wellbeing_weight == 100.0
+    assert _v1(wellbeing_weight=0).config.wellbeing_weight == 0
+    with pytest.raises(ValueError, match="wellbeing_weight"):
+        _v1(wellbeing_weight=-1)
+    with pytest.raises(TypeError, match="wellbeing_weight"):
+        EnvConfig(wellbeing_weight=1)  # a v1 option, not v0's
+    assert isinstance(ProPerSimV1Env(EnvConfig(persona=2)).config, EnvConfigV1)
+
+
+def test_accepted_suggestion_changes_the_next_hours(monkeypatch):
+    _forced(monkeypatch, 1.0)
+    plain, told = _v1(), _v1()
+    plain.reset(seed=4)
+    told.reset(seed=4)
+    _to_free_time(plain)
+    _to_free_time(told)
+    assert plain.state == told.state
+    before = told.state
+    _, _, _, _, info = told.step(WALK)
+    plain.step("")
+    assert info["proposed_activity"] == "garden_walk" and info["accepted"] and info["acted"]
+    assert info["resident_reply"] and told._observation()["resident_reply"] == info["resident_reply"]
+    a, b = _trajectory(plain, 24), _trajectory(told, 24)
+    assert a != b
+    assert any(act == "garden_walk" for act, _ in b) and before.activity != "garden_walk"
+    assert {tile for _, tile in b} != {tile for _, tile in a}  # somewhere else: the garden
+
+
+def test_declined_suggestion_changes_nothing(monkeypatch):
+    _forced(monkeypatch, 0.0)
+    plain, told = _v1(), _v1()
+    plain.reset(seed=4)
+    told.reset(seed=4)
+    _to_free_time(plain)
+    _to_free_time(told)
+    _, _, _, _, info = told.step(WALK)
+    plain.step("")
+    assert info["accepted"] is False and not info["acted"] and info["resident_reply"]
+    assert _trajectory(plain, 200) == _trajectory(told, 200)
+
+
+@pytest.mark.slow
+def test_anchors_never_move(monkeypatch):
+    _forced(monkeypatch, 1.0)
+    texts = [WALK, "You could call a friend you have not spoken to in a while.", "You could try some yoga.",
+             "A short nap could help you recharge for the rest of the day.", ""]
+    plain, told = _v1(days=2), _v1(days=2)
+    plain.reset(seed=2)
+    told.reset(seed=2)
+    anchors = {}, {}
+    acted, i, done = 0, 0, [False, False]
+    while not all(done):
+        for k, env in enumerate((plain, told)):
+            if done[k]:
+                continue
+            _, _, _, truncated, info = env.step(texts[i % len(texts)] if k else "")
+            acted += k and info["acted"]
+            for b in env.resident.plan.blocks:
+                if is_anchor(b.activity):
+                    anchors[k].setdefault(env.resident.day, set()).add(b)
+            done[k] = truncated
+        i += 1
+    assert acted >= 3
+    assert anchors[0] == anchors[1]
+
+
+def test_same_seed_same_trajectory():
+    def run():
+        env = _v1(persona=6)
+        env.reset(seed=9)
+        out = []
+        for i in range(400):
+            obs, reward, _, truncated, info = env.step(WALK if i % 7 == 0 else "")
+            out.append((obs["user_action"], obs["resident_reply"], reward, info["accepted"], tuple(info["needs"].values())))
+            if truncated:
+                break
+        return out
+
+    assert run() == run()
+
+
+def test_needs_stay_in_range_and_respond_to_activities():
+    persona = load_persona(1)
+    needs = Needs.start(persona)
+    for _ in range(2000):
+        needs.update("work", 2.5, False)
+        assert all(0.0 <= needs.levels[n] <= 1.0 for n in NEEDS)
+    assert needs.levels["movement"] == 0.0 and needs.in_range() < 1
+    needs.update("exercise", 60, False)
+    assert needs.levels["movement"] > 0.5
+    needs.update("meal", 30, False)
+    assert needs.levels["nourishment"] >= 0.5
+    calm_before = needs.levels["calm"]
+    needs.update("mindfulness", 30, False)
+    assert needs.levels["calm"] > calm_before
+    # the traits set the rates: an extravert misses company faster than an introvert
+    assert Needs.start(load_persona(1)).rates["social"] > Needs.start(load_persona(2)).rates["social"]
+
+
+def test_needs_hidden_and_tracked_in_the_env():
+    env = _v1()
+    obs, info = env.reset(seed=0)
+    assert "needs" not in obs and not any("energy" in str(v) for v in obs.values() if isinstance(v, str))
+    first = dict(info["needs"])
+    for _ in range(100):
+        obs, _, _, _, info = env.step("")
+    assert info["needs"] != first and all(0 <= v <= 1 for v in info["needs"].values())
+
+
+def test_acceptance_rises_with_rating_and_follows_traits():
+    needs = Needs.start(load_persona(1))
+    agreeable, blunt = load_persona(1), load_persona(3)  # HHHHH and HLHHH
+    chances = [acceptance_probability(r, agreeable, False, needs, None) for r in range(5)]
+    assert chances == sorted(chances) and chances[0] < 0.1 and chances[4] > 0.7
+    assert acceptance_probability(3, blunt, False, needs, None) < chances[3]
+    assert acceptance_probability(3, agreeable, True, needs, None) < chances[3]  # busy
+    assert acceptance_probability(float("nan"), agreeable, False, needs, None) == 0
+
+
+@pytest.mark.slow
+def test_acceptance_rate_rises_with_rating_in_the_env():
+    env = _v1(persona=1, days=2)
+    env.reset(seed=0)
+    texts = [WALK, "You could sketch the view from the window for fifteen minutes as a warm-up.",
+             "Purple tea is dancing on the ceiling.", "You could call a friend you have not spoken to in a while."]
+    by_rating = {}
+    i = 0
+    while True:
+        _, _, _, truncated, info = env.step(texts[i % len(texts)] if i % 3 == 0 else "")
+        if info["accepted"] is not None:
+            by_rating.setdefault(int(info["rating"]), []).append(info["accepted"])
+        i += 1
+        if truncated:
+            break
+    rates = {r: np.mean(v) for r, v in sorted(by_rating.items())}
+    print("acceptance rate by rating:", {r: (round(float(x), 2), len(by_rating[r])) for r, x in rates.items()})
+    low, high = min(rates), max(rates)
+    assert high > low and rates[high] > rates[low]
+
+
+def test_reward_parts_and_day_end_wellbeing():
+    env = _v1(days=2, wellbeing_weight=50)
+    env.reset(seed=3)
+    ends = []
+    while True:
+        _, reward, _, truncated, info = env.step("")
+        assert reward == pytest.approx(info["rating"] + info["wellbeing"])
+        if info["day_end"]:
+            ends.append(info)
+        else:
+            assert info["wellbeing"] == 0 and info["wellbeing_score"] is None
+        if truncated:
+            break
+    assert len(ends) == 2
+    for info in ends:
+        assert 0 <= info["wellbeing_score"] <= 1
+        assert info["wellbeing"] == pytest.approx(50 * info["wellbeing_score"])
+
+
+def test_weekly_goals_from_the_persona():
+    goals = {g.name: g for g in weekly_goals(load_persona(1))}
+    assert goals["move"].target == 5 and goals["connect"].target == 4  # conscientious, extraverted
+    assert goals["craft"].activities == {"redecorating"}
+    tracker = GoalTracker.start(load_persona(1))
+    for _ in range(8):  # 20 minutes of a walk: one session
+        tracker.update("garden_walk", 2.5, 0)
+    tracker.update("reading", 2.5, 0)
+    assert tracker.counts["move"] == 1
+    assert tracker.progress(0) > 0
+    tracker.update("reading", 2.5, 7)  # a new week
+    assert tracker.counts["move"] == 0
+
+
+def test_proposed_activity():
+    persona = load_persona(1)
+    assert proposed_activity(WALK, persona) == "garden_walk"
+    assert proposed_activity("You could call a friend you have not spoken to in a while.", persona) == "phone_call"
+    assert proposed_activity("Purple tea is dancing on the ceiling.", persona) is None
+    assert proposed_activity("", persona) is None
+
+
+def test_insert_block_keeps_anchors():
+    env = _v1()
+    env.reset(seed=0)
+    blocks = env.resident.plan.blocks
+    work = next(b for b in blocks if b.activity == "client_design_work")
+    assert insert_block(blocks, "garden_walk", work.start + 10, 45) is None  # inside an anchor
+    free = next(b for b in blocks if not is_anchor(b.activity) and b.duration >= 30)
+    out = insert_block(blocks, "yoga", free.start, 500)
+    assert out is not None and any(b.activity == "yoga" for b in out)
+    assert [b for b in out if is_anchor(b.activity)] == [b for b in blocks if is_anchor(b.activity)]
+    assert all(a.end == b.start for a, b in itertools.pairwise(out))  # still no gap, no overlap
+
+
+def test_state_dict_round_trip():
+    env = _v1(days=2)
+    env.reset(seed=5)
+    for i in range(150):
+        env.step(WALK if i % 10 == 0 else "")
+    saved = pickle.loads(pickle.dumps(env.state_dict()))
+    other = _v1(days=2)
+    other.reset(seed=123)
+    other.load_state_dict(saved)
+    assert other.reply == env.reply and other.needs.levels == env.needs.levels
+    a = [env.step(WALK if i % 9 == 0 else "")[1:] for i in range(120)]
+    b = [other.step(WALK if i % 9 == 0 else "")[1:] for i in range(120)]
+    assert [x[:3] for x in a] == [x[:3] for x in b]
+    assert [x[3]["needs"] for x in a] == [x[3]["needs"] for x in b]
+    v0_state = copy.deepcopy(saved)
+    del v0_state["listening"]
+    with pytest.raises(ValueError, match="listening"):
+        other.load_state_dict(v0_state)
+
+
+def test_speed_v1_against_v0():
+    rates = {}
+    for env_id in ("ProPerSim-v0", "ProPerSim-v1"):
+        env = gym.make(env_id, persona=1, days=1).unwrapped
+        env.reset(seed=0)
+        n, t0 = 0, time.perf_counter()
+        while not env.step("")[3]:
+            n += 1
+        rates[env_id] = n / (time.perf_counter() - t0)
+    print("no-op steps per second:", {k: round(v) for k, v in rates.items()})
