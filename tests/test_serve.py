@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from agents.baselines import make_policy
+from propersim_env import serve
 from propersim_env.cli import build_parser, main
 from propersim_env.household_simulation import HouseholdSimulation
 from propersim_env.replay import write_replay
@@ -184,6 +185,17 @@ def test_a_log_cut_back_by_a_resumed_run_starts_a_new_generation(short, tmp_path
     assert first > 10 and d["strings"][:first] == a["strings"][:first], "the map's texts keep their places"
 
 
+def test_a_long_log_comes_in_several_answers(short, monkeypatch):
+    monkeypatch.setattr(serve, "MAX_STEPS_PER_ANSWER", 4)
+    live = LiveLog(short)
+    a = live.answer(0, 0, 0)
+    assert len(a["steps"]) == 4 and a["more"]
+    b = live.answer(a["gen"], 4, len(a["strings"]))
+    assert len(b["steps"]) == 2 and not b["more"] and not b["reset"]
+    strings = a["strings"] + b["strings"]
+    assert texts(a["steps"] + b["steps"], strings) == [r["user_action"] for r in read_records(short / "log.jsonl")]
+
+
 def test_the_endpoint_answers_bad_requests_with_json(short):
     with Serving(short) as s:
         status, kind, page = s.get("/")
@@ -223,3 +235,140 @@ def test_serve_help_names_the_demo_options(capsys):
         main(["serve", "--help"])
     out = capsys.readouterr().out
     assert "--start-step" in out and "--speed" in out and "127.0.0.1" in out
+
+
+# ---- the page in headless Chromium ------------------------------------------------------------
+
+RUN_HOUSEHOLD_ELSEWHERE = """
+import sys, time
+from propersim_env.household_simulation import HouseholdSimulation
+sim = HouseholdSimulation.resume(sys.argv[1])
+while not sim.finished:
+    sim.run(1)
+    time.sleep(0.05)
+sim.close()
+"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"the live page tests need Debian's chromium at {CHROMIUM}: run `apt-get install chromium` "
+                    "(.ci/run does this)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("the live page tests need Playwright's Python package: pip install -e '.[dev]'")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def open_page(browser, url):
+    page = browser.new_page(viewport={"width": 1300, "height": 1000})
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(url)
+    page.wait_for_function("window.replay && window.replay.ready")
+    return page, errors
+
+
+def tile_of(page, selector):
+    el = page.locator(selector)
+    return int(el.get_attribute("data-x")), int(el.get_attribute("data-y"))
+
+
+@pytest.mark.slow
+@pytest.mark.needs_browser
+def test_the_live_page_shows_steps_appearing_while_a_simulation_runs_elsewhere(browser, tmp_path):
+    path = new_sim(tmp_path / "sim")
+    with Serving(path, poll_ms=200) as s:
+        page, errors = open_page(browser, s.url)
+        assert "no steps yet" in page.locator("#action").inner_text()
+        assert page.locator("#play").is_disabled()
+        assert page.locator("#live-line").inner_text() == "live: waiting for the first step"
+        proc = run_elsewhere(path, 40)
+        try:
+            page.wait_for_function("window.replay.length >= 5", timeout=60_000)
+            assert not page.locator("#play").is_disabled()
+            page.wait_for_function("window.replay.live().following", timeout=10_000)
+            # stepped back: the page stays there while steps come in
+            page.evaluate("window.replay.goTo(1)")
+            n = page.evaluate("window.replay.length")
+            page.wait_for_function(f"window.replay.length >= {n + 3}", timeout=60_000)
+            assert page.evaluate("window.replay.current()") == 1
+            assert "newer step" in page.locator("#live-line").inner_text()
+            # End follows again, to the last step of the run
+            page.click("#last")
+            page.wait_for_function("window.replay.length === 40 && window.replay.current() === 39", timeout=120_000)
+        finally:
+            assert proc.wait(120) == 0, proc.stderr.read()
+        records = read_records(path / "log.jsonl")
+        assert tile_of(page, "#resident") == tuple(records[39]["tile"])
+        assert page.locator("#action").inner_text() == records[39]["user_action"]
+        assert "40 decisions over 1 day" in page.locator("#persona-line").inner_text()
+        assert page.locator("#live-line").inner_text() == "live: following"
+        assert page.evaluate("window.replay.live().gen") == 0 and errors == []
+        page.screenshot(path=str(tmp_path / "live.png"), full_page=True)
+        page.close()
+
+
+@pytest.mark.slow
+@pytest.mark.needs_browser
+def test_the_live_page_plays_a_household_as_a_demo_and_follows_its_resumed_run(browser, tmp_path, monkeypatch):
+    monkeypatch.setattr(serve, "MAX_STEPS_PER_ANSWER", 3)  # the page asks again at once for the rest
+    path = tmp_path / "home"
+    with HouseholdSimulation.create(path, lambda agent: make_policy("heuristic"), env_kwargs=HOME_ENV, seed=4) as h:
+        h.run(8)  # past the start snapshot: the resumed run below cuts the log back to step 0
+    with Serving(path, start_step=2, speed=4, poll_ms=200) as s:
+        page, errors = open_page(browser, s.url)
+        assert page.evaluate("window.replay.speed()") == 4 and page.evaluate("window.replay.isPlaying()")
+        assert "Household: Sofia Marchetti" in page.locator("#persona-line").inner_text()
+        agents = [m.get_attribute("data-agent") for m in page.locator(".resident[data-agent]").all()]
+        assert agents == ["assistant_sofia", "assistant_tomas", "assistant_amara"]
+        page.wait_for_function("window.replay.current() >= 4", timeout=10_000)
+        proc = run_elsewhere_household(path)
+        try:
+            page.wait_for_function("window.replay.live().gen === 1", timeout=60_000)
+        finally:
+            assert proc.wait(120) == 0, proc.stderr.read()
+        records = read_records(path / "log.jsonl")
+        # still playing: it plays on to the newest step and waits there
+        page.evaluate("window.replay.setSpeed(64)")
+        page.wait_for_function(f"window.replay.length === {len(records)} && "
+                               f"window.replay.current() === {len(records) - 1}", timeout=60_000)
+        page.evaluate("window.replay.pause()")
+        k = page.evaluate("window.replay.current()")
+        for agent, r in records[k]["residents"].items():
+            assert tile_of(page, f"#resident-{agent}") == tuple(r["tile"])
+            assert page.locator(f'#action [data-agent="{agent}"]').inner_text().startswith(r["user_action"])
+        # a step where an assistant spoke: its bubble, in its resident's colour
+        step = next(r["step"] for r in records if any(x["decision"] and x["rated"] for x in r["residents"].values()))
+        page.evaluate(f"window.replay.goTo({step})")
+        agent, r = next((a, x) for a, x in records[step]["residents"].items() if x["decision"] and x["rated"])
+        bubble = page.locator(f"#bubble-{agent}")
+        assert bubble.is_visible() and bubble.locator(".bubble-text").inner_text() == f"\u201c{r['decision']}\u201d"
+        assert errors == []
+        page.close()
+
+
+def run_elsewhere_household(path):
+    return subprocess.Popen([sys.executable, "-c", RUN_HOUSEHOLD_ELSEWHERE, str(path)],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.slow  # plays for a second
+@pytest.mark.needs_browser
+def test_the_written_replay_page_has_a_demo_mode(browser, short, tmp_path):
+    page, errors = open_page(browser, write_replay(short, tmp_path / "page.html").as_uri() + "?step=1&speed=0.5")
+    assert page.evaluate("window.replay.current()") == 1 and page.evaluate("window.replay.isPlaying()")
+    assert page.locator("#speed").input_value() == "0.5"
+    assert page.locator("#live-line").is_hidden()
+    page.close()
+    page, errors = open_page(browser, write_replay(short, tmp_path / "demo.html", start_step=2, speed=8).as_uri())
+    assert page.evaluate("window.replay.speed()") == 8
+    page.wait_for_function("!window.replay.isPlaying()", timeout=10_000)
+    assert page.evaluate("window.replay.current()") == 5, "the demo plays to the end and stops"
+    assert errors == []
+    page.close()

@@ -444,10 +444,14 @@
     fetch(url, { cache: "no-store" }).then(function (r) {
       if (!r.ok) { throw new Error("the server answered " + r.status); }
       return r.json();
-    }).then(received, function (err) {
+    }).then(function (answer) {
+      received(answer);
+      return answer.more; /* more steps than one answer holds: ask again at once */
+    }, function (err) {
       liveError = "cannot reach the server (" + err.message + ")";
       showLive();
-    }).then(function () { setTimeout(poll, live.poll_ms); });
+      return false;
+    }).then(function (more) { setTimeout(poll, more ? 0 : live.poll_ms); });
   }
 
   /* ---- wiring ---- */
