@@ -12,18 +12,24 @@ import argparse
 import dataclasses
 import importlib
 import importlib.metadata
+import shutil
 import sys
 
 from .argtypes import non_negative_int, positive_int
 from .core import add_arguments, arguments_given
 from .envs import EnvConfig
+from .envs.config import HouseholdConfig
+from .household_simulation import HouseholdSimulation
 from .simulation import Simulation
-from .storage import SimulationError, fork_simulation
+from .storage import SimFolder, SimulationError, fork_simulation
+from .storage.folder import kind_of
 
 DEFAULT_POLICY = "heuristic"
 _NEW_ENV_OPTIONS = ("persona", "start_date", "seconds_per_step", "memory_level")
 """The env's options a new simulation takes; a saved one keeps them."""
-_NEW_ONLY = ("seed", *_NEW_ENV_OPTIONS)
+_HOUSEHOLD_OPTIONS = ("personas", "conversation_chance")
+"""The household's own options: ``--personas 1,2,3`` makes a household."""
+_NEW_ONLY = ("seed", *_NEW_ENV_OPTIONS, *_HOUSEHOLD_OPTIONS)
 _WRITTEN_ALWAYS = ("persona", "days")
 """Options a new simulation's meta.json names even when they are the defaults."""
 
@@ -49,6 +55,8 @@ def add_parsers(sub) -> None:
     con.add_argument("--seed", type=non_negative_int, default=None,
                      help="with --new: random seed, 0 or more (default 0)")
     add_arguments(con, EnvConfig, _NEW_ENV_OPTIONS[1:], omit_default=True, help_prefix="with --new: ")
+    add_arguments(con, HouseholdConfig, _HOUSEHOLD_OPTIONS, omit_default=True,
+                  help_prefix="with --new, makes a household (one assistant per resident, each the --policy): ")
     con.set_defaults(handler=run_console)
 
     rep = sub.add_parser("replay", help="write a self-contained HTML page that replays a saved simulation")
@@ -94,28 +102,65 @@ def make_policy(name: str):
     return factory()
 
 
-def open_simulation(args: argparse.Namespace) -> Simulation:
-    """The simulation the console arguments ask for: made new, forked, or resumed."""
+def open_simulation(args: argparse.Namespace) -> Simulation | HouseholdSimulation:
+    """The simulation the console arguments ask for: made new, forked, or resumed; a
+    household when ``--personas`` makes one or the folder holds one."""
     if args.new:
         if args.at_step is not None:
             raise SimulationError("--at-step only applies with --fork")
         defaults = {f.name: f.default for f in dataclasses.fields(EnvConfig)}
+        name = args.policy or DEFAULT_POLICY
+        seed = 0 if args.seed is None else args.seed
+        household = [f"--{o.replace('_', '-')}" for o in _HOUSEHOLD_OPTIONS if getattr(args, o) is not None]
+        if household:
+            if getattr(args, "persona", None) is not None:
+                raise SimulationError("give --persona (one resident) or --personas (a household), not both")
+            if args.personas is None:
+                raise SimulationError(f"{household[0]} only applies to a household: name its residents "
+                                      "with --personas, e.g. --personas 1,2,3")
+            env_kwargs = {"personas": list(args.personas), "days": defaults["days"]}
+            env_kwargs.update(arguments_given(args, HouseholdConfig, ("days", *_NEW_ENV_OPTIONS[1:],
+                                                                      "conversation_chance")))
+            make_policy(name)  # a policy that cannot load is refused before anything is written
+            sim = HouseholdSimulation.create(args.sim, lambda agent: make_policy(name), env_kwargs=env_kwargs,
+                                             seed=seed)
+            names = {agent: name for agent in sim.agents}  # the name asked for, as a single simulation keeps it
+            sim.meta["config"]["policy"] = names
+            sim.meta["policy_history"] = [{"step": 0, "policy": dict(names)}]
+            sim.folder.write_meta(sim.meta)
+            return sim
         env_kwargs = {option: defaults[option] for option in _WRITTEN_ALWAYS}
         env_kwargs.update(arguments_given(args, EnvConfig, ("days", *_NEW_ENV_OPTIONS)))
-        name = args.policy or DEFAULT_POLICY
-        return Simulation.create(args.sim, make_policy(name), env_kwargs=env_kwargs,
-                                 seed=0 if args.seed is None else args.seed, policy_name=name)
+        return Simulation.create(args.sim, make_policy(name), env_kwargs=env_kwargs, seed=seed, policy_name=name)
     given = [f"--{o.replace('_', '-')}" for o in _NEW_ONLY if getattr(args, o) is not None]
     if given:
         raise SimulationError(f"{', '.join(given)} only appl{'ies' if len(given) == 1 else 'y'} with --new: "
                               "a saved simulation keeps its configuration")
+    if args.at_step is not None and not args.fork:
+        raise SimulationError("--at-step only applies with --fork")
+    # the kind is read before anything is copied: a fork opens with the right runner
+    kind = kind_of(SimFolder.open(args.fork or args.sim).read_meta())
+    policy = make_policy(args.policy) if args.policy else None
     if args.fork:
         fork_simulation(args.fork, args.sim, step=args.at_step, days=args.days)
-    elif args.at_step is not None:
-        raise SimulationError("--at-step only applies with --fork")
-    policy = make_policy(args.policy) if args.policy else None
-    return Simulation.resume(args.sim, policy, policy_name=args.policy,
-                             days=None if args.fork else args.days)
+    try:
+        return _resume(kind, args, policy)
+    except BaseException:
+        if args.fork:  # the copy this call made is of no use
+            shutil.rmtree(args.sim, ignore_errors=True)
+        raise
+
+
+def _resume(kind: str, args: argparse.Namespace, policy) -> Simulation | HouseholdSimulation:
+    days = None if args.fork else args.days
+    if kind == "household":
+        policies = names = None
+        if policy is not None:
+            agents = [p["agent"] for p in SimFolder(args.sim).read_meta()["personas"]]
+            policies = {agent: policy if k == 0 else make_policy(args.policy) for k, agent in enumerate(agents)}
+            names = {agent: args.policy for agent in agents}
+        return HouseholdSimulation.resume(args.sim, policies, policy_names=names, days=days)
+    return Simulation.resume(args.sim, policy, policy_name=args.policy, days=days)
 
 
 def run_console(args: argparse.Namespace, stdin=None, stdout=None) -> int:
