@@ -291,3 +291,47 @@ def test_the_path_tester_walks_the_map_and_changes_nothing(household_folder, tmp
     assert "End of the path tester." in out and "(day 1 of 1, step 400)" in out
     assert state_bytes(sim) == before and (x, y) == sim.residents["assistant_sofia"].position
     sim.close()
+
+
+# ---- a single resident -------------------------------------------------------------------
+def test_interview_and_path_tester_of_a_single_resident_change_nothing(tmp_path):
+    sim = Simulation.create(tmp_path / "s", _Never(), env_kwargs={"persona": 3})
+    sim.run(60)
+    before = state_bytes(sim)
+    script = ("call -- analysis Amara\nwhat are you doing?\nend_convo\nstart path tester mode\ns\ngo 2 1\nexit\n"
+              "print current time\n")
+    out = io.StringIO()
+    Console(sim, io.StringIO(script), out, interactive=False).loop()
+    out = out.getvalue()
+    assert answer(out, "what are you doing?", prompt="interview> ").startswith("Amara: Right now I am ")
+    assert answer(out, "go 2 1", prompt="path tester> ").startswith("at (2, 1) house:main bedroom:desk, walkable: yes")
+    assert "(day 1 of 1, step 60)" in answer(out, "print current time")
+    assert state_bytes(sim) == before
+    sim.close()
+
+
+@pytest.mark.slow
+def test_the_console_interviews_an_llm_driven_resident_through_its_planners_client(tmp_path):
+    from propersim_env.llm.client import ChatResult
+
+    class Client:
+        def chat(self, messages, **kwargs):
+            return ChatResult(f"(asked: {messages[-1]['content']})", None, False)
+
+    sim = Simulation.create(tmp_path / "s", _Never(), env_kwargs={"persona": 3})
+    sim.resident.planner.client = Client()  # what an LLMPlanner holds
+    out = io.StringIO()
+    Console(sim, io.StringIO("call -- analysis amara\nhow was your day?\nend_convo\n"), out, interactive=False).loop()
+    assert answer(out.getvalue(), "how was your day?", prompt="interview> ").strip() == "Amara: (asked: how was your day?)"
+    sim.close()
+
+
+def test_a_fork_that_cannot_open_is_removed(monkeypatch, capsys, tmp_path):
+    origin = tmp_path / "origin"
+    console(monkeypatch, capsys, [origin, *SINGLE], "finish\n")
+    manifest = origin / "snapshots" / "step-00000000" / "snapshot.json"
+    data = json.loads(manifest.read_text())
+    data["state_version"] = 999  # written by a newer version: the copy cannot be resumed
+    manifest.write_text(json.dumps(data))
+    code, _, err = console(monkeypatch, capsys, [tmp_path / "fork", "--fork", origin], "finish\n")
+    assert code == 2 and "newer version of propersim_env" in err and not (tmp_path / "fork").exists()
