@@ -372,3 +372,28 @@ def test_the_written_replay_page_has_a_demo_mode(browser, short, tmp_path):
     assert page.evaluate("window.replay.current()") == 5, "the demo plays to the end and stops"
     assert errors == []
     page.close()
+
+
+@pytest.mark.slow  # waits on a few polls
+@pytest.mark.needs_browser
+def test_the_live_page_starts_again_when_the_log_is_cut_back(browser, short, tmp_path):
+    path = tmp_path / "copy"
+    shutil.copytree(short, path)
+    log, meta = path / "log.jsonl", path / "meta.json"
+    lines = log.read_bytes()
+    with Serving(path, poll_ms=100) as s:
+        page, errors = open_page(browser, s.url)
+        assert page.evaluate("window.replay.current()") == 5 and page.evaluate("window.replay.live().following")
+        log.write_bytes(b"")  # cut back to nothing (a resumed run from its start snapshot)
+        page.wait_for_function("window.replay.live().gen === 1 && window.replay.length === 0", timeout=10_000)
+        assert "no steps yet" in page.locator("#action").inner_text()
+        assert page.locator("#resident").is_hidden() and page.locator("#play").is_disabled()
+        settings = json.loads(meta.read_text())
+        settings["config"]["policy"] = "oracle"  # the resumed run replaced the policy
+        meta.write_text(json.dumps(settings))
+        log.write_bytes(lines)
+        page.wait_for_function("window.replay.length === 6 && window.replay.current() === 5", timeout=10_000)
+        assert "assistant: oracle" in page.locator("#persona-line").inner_text()
+        assert page.locator("#step-label").inner_text() == "step 5 / 5"
+        assert errors == []
+        page.close()

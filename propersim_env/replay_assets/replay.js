@@ -404,7 +404,7 @@
   function setEnabled() {
     var empty = !steps.length;
     ["first", "prev", "play", "next", "last", "go"].forEach(function (id) { $(id).disabled = empty; });
-    figures.forEach(function (f) { f.dot.hidden = empty; });
+    figures.forEach(function (f) { f.dot.hidden = empty; if (empty) { f.bubble.hidden = true; } });
     if (empty) {
       $("action").textContent = "This simulation has no steps yet: " + (live ? "waiting for it to run." : "run it first.");
     }
@@ -429,13 +429,14 @@
         data.policy = answer.head.policy;
       }
     }
+    describe(); /* the count of steps, a lengthened run's days, a replaced policy */
     if (answer.reset || steps.length !== before) {
       accumulate();
-      describe();
       setEnabled();
       drawTimeline();
-      if (answer.reset) { show(Math.min(current < 0 ? steps.length - 1 : current, steps.length - 1)); }
-      else if (!playing && wasFollowing) { show(steps.length - 1); }
+      if (!steps.length) { current = -1; follow = true; drawCursor(); }
+      else if (answer.reset && !wasFollowing) { show(Math.min(current, steps.length - 1)); }
+      else if (answer.reset || (!playing && wasFollowing)) { show(steps.length - 1); }
     }
     showLive();
   }
