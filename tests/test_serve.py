@@ -25,7 +25,7 @@ from propersim_env.household_simulation import HouseholdSimulation
 from propersim_env.replay import write_replay
 from propersim_env.serve import DEFAULT_HOST, LiveLog, make_server
 from propersim_env.simulation import Simulation
-from propersim_env.storage import read_records
+from propersim_env.storage import fork_simulation, read_records
 from propersim_env.storage.log import read_new_records
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -183,6 +183,23 @@ def test_a_log_cut_back_by_a_resumed_run_starts_a_new_generation(short, tmp_path
     assert texts(d["steps"], d["strings"])[-2:] == ["rewritten", "a seventh step"]
     first = min(step["a"] for step in a["steps"])  # the map's texts come before every step's
     assert first > 10 and d["strings"][:first] == a["strings"][:first], "the map's texts keep their places"
+
+
+def test_a_folder_removed_and_made_again_by_a_fork_starts_a_new_generation(short, tmp_path):
+    path = tmp_path / "copy"
+    shutil.copytree(short, path)
+    live = LiveLog(path)
+    a = live.answer(0, 0, 0)
+    assert len(a["steps"]) == 6
+    shutil.rmtree(path)  # the console's `exit` deletes it, then `--fork` makes it again
+    b = live.answer(a["gen"], 6, len(a["strings"]))
+    assert not b["reset"] and b["steps"] == [] and f"the step log {path / 'log.jsonl'} is missing" in b["error"]
+    fork_simulation(short, path, step=0, days=2)
+    c = live.answer(b["gen"], 6, len(a["strings"]))
+    assert c["reset"] and c["steps"] == [] and c["error"] == "" and c["head"]["days"] == 2
+    shutil.copyfile(short / "log.jsonl", path / "log.jsonl")  # its run goes on (the same steps)
+    d = live.answer(c["gen"], 0, len(c["strings"]))
+    assert not d["reset"] and len(d["steps"]) == 6
 
 
 def test_a_long_log_comes_in_several_answers(short, monkeypatch):
