@@ -190,7 +190,9 @@ class Console:
 
     def _evaluation_memory(self, agent):
         env = self.sim.env
-        return env._seat[agent].evaluation_memory if self.household else env.evaluation_memory
+        if not self.household:
+            return env.evaluation_memory
+        return dict(zip(env.possible_agents, env.seats))[agent].evaluation_memory
 
     def _record_of(self, record: dict | None, agent: str | None) -> dict | None:
         """A log record as a single simulation writes it (a household's holds every resident's)."""
