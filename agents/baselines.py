@@ -16,6 +16,20 @@ as such.
   doing; it drops topics that scored poorly and, when told a suggestion came
   too often, suggests less (fewer a day, further apart).
 - ``oracle``: knows the persona's windows, activities, topics, frequency and tone.
+
+For ``ProPerSim-v1`` (a resident who acts on accepted suggestions and has hidden needs):
+
+- ``needs_aware``: ``heuristic``'s timing, plus a behaviour-only estimate of the
+  resident's needs: the published needs model (:mod:`propersim_env.user.needs`)
+  run at unit rates on the activities it observes (a long gap between
+  observations is sleep), corrected by what the resident says (a curt "I'm
+  too tired for that" names the need). When an estimated need runs low at a
+  free moment it proposes an activity that meets it, on the topics that have
+  been rated well, and tries others when declined.
+- ``oracle_v1``: ``oracle`` plus the resident's hidden needs (``info["needs"]``):
+  at a free moment (not work, a meal, sleep, hygiene or do-not-disturb time) when
+  the least met need nears the edge of its range, it proposes what meets it, on
+  a liked topic when the catalog has one. An upper bound, named as such.
 """
 
 from __future__ import annotations
@@ -26,9 +40,11 @@ from datetime import datetime
 import numpy as np
 
 from propersim_env.core import NO_RECOMMENDATION
+from propersim_env.envs.proposal_activity import proposed_activity
 from propersim_env.evaluation import classify
-from propersim_env.personas import load_persona
+from propersim_env.personas import activities, load_persona
 from propersim_env.seat.observation import observed_activity, observed_time
+from propersim_env.user.needs import LOW, NEEDS, START_LEVELS, Needs
 
 from .catalog import GENERIC, SUGGESTIONS, all_suggestions
 
@@ -198,6 +214,130 @@ class Oracle(Policy):
         return None
 
 
+def need_texts(persona_id: int = 1) -> dict[str, list[tuple[str, str]]]:
+    """Catalog (topic, text) pairs by the need that the activity they propose meets (the needs model
+    at unit rates; the activity as the resident would read it)."""
+    persona = load_persona(persona_id)
+    unit = Needs(dict.fromkeys(NEEDS, 1.0), dict(START_LEVELS))
+    out: dict[str, list[tuple[str, str]]] = {n: [] for n in NEEDS}
+    for topic, text in all_suggestions():
+        activity = proposed_activity(text, persona)
+        if activity is None:
+            continue
+        for need in unit.satisfies(activities()[activity].category):
+            out[need].append((topic, text))
+    return out
+
+
+#: what a curt reply says is lacking (see propersim_env.user.acceptance)
+_CURT_NEED = {"too tired": "energy", "sitting all day": "movement", "starving": "nourishment",
+              "talked to anyone": "social", "wound up": "calm"}
+
+
+class NeedsAware(Heuristic):
+    """``heuristic`` with a behaviour-only estimate of the hidden needs (ProPerSim-v1)."""
+
+    name = "needs_aware"
+    #: an estimated need below this is worth a suggestion
+    threshold = LOW + 0.1
+    need_spacing_minutes = 45
+
+    def reset(self, seed, info):
+        super().reset(seed, info)
+        self.estimate = Needs(dict.fromkeys(NEEDS, 1.0), dict(START_LEVELS))
+        self._seen: datetime | None = None
+        self._texts = need_texts(info["persona_id"])
+        self._declined: dict[str, int] = {}
+        self._need_pending: tuple[str, str] | None = None
+        self._last_need: datetime | None = None
+
+    def _follow(self, observation) -> None:
+        now = observed_time(observation)
+        activity = observed_activity(observation)
+        if self._seen is not None:
+            minutes = (now - self._seen).total_seconds() / 60
+            if minutes > 30:  # slept in between
+                self.estimate.update("sleep", minutes, True)
+            else:
+                self.estimate.update(activity.category, minutes, False)
+        self._seen = now
+        said = observation.get("resident_reply", "")
+        for words, need in _CURT_NEED.items():
+            if words in said:
+                self.estimate.levels[need] = min(self.estimate.levels[need], 0.1)
+
+    def observe(self, reward, info):
+        if self._need_pending is not None:
+            topic, text = self._need_pending
+            self._need_pending = None
+            self._topic_scores.setdefault(topic, []).append(reward)
+            if info.get("accepted") is False:
+                self._declined[text] = self._declined.get(text, 0) + 1
+            return
+        super().observe(reward, info)
+
+    def act(self, observation, info):
+        self._follow(observation)
+        now = observed_time(observation)
+        activity = observed_activity(observation)
+        need, level = self.estimate.lowest()
+        spaced = self._last_need is None or (now - self._last_need).total_seconds() >= self.need_spacing_minutes * 60
+        free = activity.category not in self.quiet_categories
+        if level < self.threshold and spaced and free:
+            options = [(t, x) for t, x in self._texts[need] if np.mean(self._topic_scores.get(t, [3.0])) >= 2.0]
+            options.sort(key=lambda tx: (self._declined.get(tx[1], 0), -np.mean(self._topic_scores.get(tx[0], [3.0]))))
+            if options:
+                topic, text = options[0]
+                self._last_need = self._last = now
+                self._need_pending = (topic, text)
+                if now.date() != self._today:
+                    self._today, self._count = now.date(), 0
+                self._count += 1
+                return text
+        return super().act(observation, info)
+
+
+class OracleV1(Oracle):
+    """``oracle`` that also reads the hidden needs (``info["needs"]``): an upper bound (ProPerSim-v1)."""
+
+    name = "oracle_v1"
+    threshold = LOW + 0.1
+    need_spacing_minutes = 45
+
+    def reset(self, seed, info):
+        super().reset(seed, info)
+        self._texts = need_texts(info["persona_id"])
+        self._last_need: datetime | None = None
+        self._used: dict[str, int] = {}
+
+    def act(self, observation, info):
+        needs = info.get("needs")
+        if needs:
+            need = min(NEEDS, key=needs.__getitem__)
+            now = observed_time(observation)
+            activity = observed_activity(observation)
+            prefs = self.persona.preferences
+            minute = now.hour * 60 + now.minute
+            calm = (activity.id not in prefs.do_not_disturb_activities
+                    and not any(w.contains(minute) for w in prefs.do_not_disturb)
+                    and activity.category not in ("sleep", "hygiene", "work", "meal"))
+            spaced = self._last_need is None or (now - self._last_need).total_seconds() >= self.need_spacing_minutes * 60
+            if needs[need] < self.threshold and calm and spaced:
+                texts = sorted(self._texts[need], key=lambda tx: (tx[0] in prefs.disliked_topics,
+                                                                  self._used.get(tx[1], 0),
+                                                                  tx[0] not in prefs.liked_topics))
+                text = next((x for _, x in texts if len(x.split()) <= prefs.tone.max_words
+                             and (prefs.tone.allow_exclamations or "!" not in x)), None)
+                if text is not None:
+                    self._used[text] = self._used.get(text, 0) + 1
+                    self._last_need = self._last = now
+                    if now.date() != self._today:
+                        self._today, self._count, self._first = now.date(), 0, now
+                    self._count += 1
+                    return text
+        return super().act(observation, info)
+
+
 POLICIES: dict[str, Callable[[], Policy]] = {
     "never": Never,
     "always": Always,
@@ -206,11 +346,19 @@ POLICIES: dict[str, Callable[[], Policy]] = {
     "heuristic": Heuristic,
     "oracle": Oracle,
 }
+"""The study's baselines (the benchmarks' default set on ProPerSim-v0)."""
+
+V1_POLICIES: dict[str, Callable[[], Policy]] = {
+    "needs_aware": NeedsAware,
+    "oracle_v1": OracleV1,
+}
+"""The baselines made for ProPerSim-v1 (they run on v0 too, where there are no needs to read)."""
 
 
 def make_policy(name: str) -> Policy:
     """A baseline by its command-line name."""
+    known = {**POLICIES, **V1_POLICIES}
     try:
-        return POLICIES[name]()
+        return known[name]()
     except KeyError:
-        raise ValueError(f"unknown policy {name!r}; choose from {', '.join(POLICIES)}") from None
+        raise ValueError(f"unknown policy {name!r}; choose from {', '.join(known)}") from None

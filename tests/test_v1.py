@@ -289,3 +289,59 @@ def test_speed_v1_against_v0():
             n += 1
         rates[env_id] = n / (time.perf_counter() - t0)
     print("no-op steps per second:", {k: round(v) for k, v in rates.items()})
+
+
+# ---- the v1 baselines (agents/baselines.py) -------------------------------------------
+
+
+def _episode(policy_name, hide_needs=False, persona=1, days=1):
+    from agents.baselines import make_policy
+
+    env = _v1(persona=persona, days=days)
+    policy = make_policy(policy_name)
+    obs, info = env.reset(seed=0)
+    policy.reset(0, info)
+    actions, wellbeing = [], []
+    while True:
+        seen = {k: v for k, v in info.items() if k not in ("needs", "goals")} if hide_needs else info
+        action = policy.act(obs, seen)
+        actions.append(action)
+        obs, _, _, truncated, info = env.step(action)
+        policy.observe(info["rating"], info)
+        if info["day_end"]:
+            wellbeing.append(info["wellbeing_score"])
+        if truncated:
+            return actions, wellbeing
+
+
+def test_v1_policies_are_registered_beside_the_study_set():
+    import tomllib
+    from pathlib import Path
+
+    from agents.baselines import POLICIES, V1_POLICIES, NeedsAware, OracleV1, make_policy
+
+    assert set(POLICIES) == {"never", "always", "random", "periodic", "heuristic", "oracle"}  # v0's default set
+    assert V1_POLICIES == {"needs_aware": NeedsAware, "oracle_v1": OracleV1}
+    points = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())["project"]["entry-points"]
+    assert points["propersim_env.policies"]["needs_aware"] == "agents.baselines:NeedsAware"
+    assert points["propersim_env.policies"]["oracle_v1"] == "agents.baselines:OracleV1"
+    assert isinstance(make_policy("needs_aware"), NeedsAware)
+
+
+@pytest.mark.slow
+def test_needs_aware_reads_behaviour_only_and_oracle_v1_reads_the_needs():
+    seen, _ = _episode("needs_aware")
+    hidden, _ = _episode("needs_aware", hide_needs=True)
+    assert seen == hidden and any(seen)
+    told, _ = _episode("oracle_v1")
+    blind, _ = _episode("oracle_v1", hide_needs=True)
+    assert told != blind  # without the needs it is v0's oracle
+
+
+@pytest.mark.slow
+def test_needs_policies_raise_wellbeing_over_never():
+    _, never = _episode("never", days=2)
+    _, aware = _episode("needs_aware", days=2)
+    _, oracle = _episode("oracle_v1", days=2)
+    print("day-end well-being, persona 1, 2 days: never", never, "needs_aware", aware, "oracle_v1", oracle)
+    assert sum(aware) > sum(never) and sum(oracle) > sum(never)

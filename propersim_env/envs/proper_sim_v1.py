@@ -74,7 +74,8 @@ class ProPerSimV1Env(ProPerSimEnv):
 
     v0's keys, and ``rating`` (the rating part), ``wellbeing`` (the weighted
     well-being part, 0 except at a day's last step), ``wellbeing_score`` (the
-    day's score, or ``None``), ``day_end``, ``proposed_activity`` (the
+    day's score, or ``None``) and its parts ``needs_in_range`` and
+    ``goal_progress`` (``None`` but at a day's end), ``day_end``, ``proposed_activity`` (the
     activity id read from the suggestion, or ``None``), ``accepted`` (``None``
     after a no-op), ``acted`` (the day changed), ``resident_reply``, and, for
     logs and oracles only (not observation), ``needs`` (the hidden levels after
@@ -115,7 +116,7 @@ class ProPerSimV1Env(ProPerSimEnv):
         self.goals: GoalTracker | None = None
         self.reply = ""
         self._day_wellbeing: dict[int, list[float]] = {}
-        self._closed_days: dict[int, float] = {}
+        self._closed_days: dict[int, tuple[float, float]] = {}
         self._track_day = -1
 
     # ---- Gymnasium API -----------------------------------------------------
@@ -140,14 +141,15 @@ class ProPerSimV1Env(ProPerSimEnv):
         info = self._info(state_rated, decided, self._usage_since(usage_before))
         day = self.clock.day_of(state_rated.step)
         day_end = truncated or self.clock.day_of(next_state.step) != day
-        score = None
+        score = in_range = progress = None
         if day_end:
-            score = self._closed_days.pop(day, None)
-            if score is None:
-                score = self._close_day(day)
+            closed = self._closed_days.pop(day, None)
+            in_range, progress = closed if closed is not None else self._close_day(day)
+            score = NEEDS_SHARE * in_range + (1 - NEEDS_SHARE) * progress
         wellbeing = self.config.wellbeing_weight * score if day_end else 0.0
-        info.update(rating=decided.reward, wellbeing=wellbeing, wellbeing_score=score, day_end=day_end,
-                    needs=self.needs.to_dict(), goals=self.goals.to_dict(), **listened)
+        info.update(rating=decided.reward, wellbeing=wellbeing, wellbeing_score=score, needs_in_range=in_range,
+                    goal_progress=progress, day_end=day_end, needs=self.needs.to_dict(), goals=self.goals.to_dict(),
+                    **listened)
         if next_state is not None:
             self.state = next_state
         if self.render_mode == "human":
@@ -156,7 +158,8 @@ class ProPerSimV1Env(ProPerSimEnv):
 
     # ---- the resident who listens ----------------------------------------------
     def _quiet_parts(self) -> dict:
-        return {"rating": 0.0, "wellbeing": 0.0, "wellbeing_score": None, "day_end": False,
+        return {"rating": 0.0, "wellbeing": 0.0, "wellbeing_score": None, "needs_in_range": None,
+                "goal_progress": None, "day_end": False,
                 "proposed_activity": None, "accepted": None, "acted": False, "resident_reply": "",
                 "needs": self.needs.to_dict(), "goals": self.goals.to_dict()}
 
@@ -217,11 +220,11 @@ class ProPerSimV1Env(ProPerSimEnv):
             totals[0] += self.needs.in_range()
             totals[1] += 1
 
-    def _close_day(self, day: int) -> float:
-        """Day ``day``'s well-being score in [0, 1] (see Rewards)."""
+    def _close_day(self, day: int) -> tuple[float, float]:
+        """Day ``day``'s well-being parts: the share of needs in range over its waking steps, and
+        the weekly goals' progress by its end (see Rewards)."""
         total, count = self._day_wellbeing.pop(day, (0.0, 0))
-        in_range = total / count if count else 1.0
-        return NEEDS_SHARE * in_range + (1 - NEEDS_SHARE) * self.goals.progress(day)
+        return (total / count if count else 1.0), self.goals.progress(day)
 
     def _observation(self) -> dict:
         observation = super()._observation()
