@@ -28,7 +28,14 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from .argtypes import non_negative_int
-from .replay import Strings, check_speed, check_start_step, page_head, page_html, page_step
+from .replay import (
+    Strings,
+    check_speed,
+    check_start_step,
+    page_head,
+    page_html,
+    page_step,
+)
 from .storage import SimFolder, SimulationError
 from .storage.folder import kind_of
 from .storage.log import read_new_records
@@ -174,10 +181,10 @@ class LiveLog:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: "LiveServer"
+    server: LiveServer
     protocol_version = "HTTP/1.1"
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         url = urlsplit(self.path)
         try:
             if url.path in ("/", "/index.html"):
@@ -197,7 +204,7 @@ class _Handler(BaseHTTPRequestHandler):
         except (SimulationError, OSError) as exc:
             self._json(HTTPStatus.INTERNAL_SERVER_ERROR, {"error": str(exc)})
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         self._send(HTTPStatus.OK if urlsplit(self.path).path in ("/", "/index.html", "/steps")
                    else HTTPStatus.NOT_FOUND, "text/plain", b"", head=True)
 
@@ -214,7 +221,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not head:
             self.wfile.write(body)
 
-    def log_message(self, format, *args) -> None:  # noqa: A002 - http.server's signature
+    def log_message(self, format, *args) -> None:
         pass  # the page asks every second: no line per request
 
 
