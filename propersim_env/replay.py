@@ -87,6 +87,16 @@ def check_speed(speed) -> float | None:
     return float(speed)
 
 
+def speed_argument(text: str) -> float:
+    """``--speed`` on a command line: :func:`check_speed` of the number, as argparse's error."""
+    import argparse
+
+    try:
+        return check_speed(float(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of steps a second from 0.25 to 1000, got {text!r}") from None
+
+
 def page_head(path: Path, meta: dict, strings: Strings) -> dict:
     """What the page shows of the simulation whose ``meta.json`` is ``meta``, besides its steps:
     the title, the resident (or a household's residents), the policy, the days, the map."""

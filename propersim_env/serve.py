@@ -35,6 +35,7 @@ from .replay import (
     page_head,
     page_html,
     page_step,
+    speed_argument,
 )
 from .storage import SimFolder, SimulationError
 from .storage.folder import kind_of
@@ -252,13 +253,6 @@ def make_server(sim: str | os.PathLike, host: str = DEFAULT_HOST, port: int = DE
     return LiveServer((host, port), live, start_step, speed, poll_ms)
 
 
-def _speed(text: str) -> float:
-    try:
-        return check_speed(float(text))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a number of steps a second from 0.25 to 1000, got {text!r}") from None
-
-
 def _port(text: str) -> int:
     value = non_negative_int(text)
     if value > 65535:
@@ -279,7 +273,7 @@ def add_parser(sub) -> None:
     srv.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"the port (default {DEFAULT_PORT}; 0: any free one)")
     srv.add_argument("--start-step", type=non_negative_int, default=None,
                      help="the step the page opens at (default: the newest, following new ones; 0 with --speed)")
-    srv.add_argument("--speed", type=_speed, default=None,
+    srv.add_argument("--speed", type=speed_argument, default=None,
                      help="demo mode: play at this many steps a second from the start step (0.25-1000)")
     srv.set_defaults(handler=run_serve)
 

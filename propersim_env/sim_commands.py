@@ -20,6 +20,7 @@ from .core import add_arguments, arguments_given
 from .envs import EnvConfig
 from .envs.config import HouseholdConfig
 from .household_simulation import HouseholdSimulation
+from .replay import speed_argument
 from .simulation import Simulation
 from .storage import SimFolder, SimulationError, fork_simulation
 from .storage.folder import kind_of
@@ -63,6 +64,9 @@ def add_parsers(sub) -> None:
     rep.add_argument("sim", help="the simulation folder")
     rep.add_argument("--out", default=None, help="the page to write (default SIM/replay.html)")
     rep.add_argument("--start-step", type=non_negative_int, default=0, help="the step the page opens at (default 0)")
+    rep.add_argument("--speed", type=speed_argument, default=None,
+                     help="a demo: the page plays from --start-step at this many steps a second as it opens "
+                          "(0.25 to 1000; default: it waits for play)")
     rep.set_defaults(handler=run_replay)
 
 
@@ -178,7 +182,7 @@ def run_replay(args: argparse.Namespace) -> int:
     from .replay import write_replay
 
     try:
-        out = write_replay(args.sim, args.out, args.start_step)
+        out = write_replay(args.sim, args.out, args.start_step, args.speed)
     except (SimulationError, ValueError, OSError) as exc:
         print(f"propersim replay: error: {exc}", file=sys.stderr)
         return 2

@@ -95,6 +95,7 @@ def test_bad_arguments_are_clear_errors(args, message, capsys):
      "argument --at-step: must be a non-negative integer, got -1"),
     (["console", "SIM", "--new", "--fork", "ORIGIN"], "argument --fork: not allowed with argument --new"),
     (["replay", "SIM", "--start-step", "x"], "argument --start-step: must be a non-negative integer, got 'x'"),
+    (["replay", "SIM", "--speed", "0"], "argument --speed: must be a number of steps a second from 0.25 to 1000, got '0'"),
 ])
 def test_bad_console_and_replay_arguments_are_clear_errors(args, message, tmp_path, capsys):
     args = [str(tmp_path / a) if a in ("SIM", "ORIGIN") else a for a in args]
