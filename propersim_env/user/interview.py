@@ -81,6 +81,16 @@ def _normalise(values: list[float]) -> list[float]:
     return [(v - lo) / (hi - lo) for v in values]
 
 
+TRAIT_WORDS = {
+    "extraversion": {"high": "outgoing", "low": "reserved"},
+    "agreeableness": {"high": "warm", "low": "blunt"},
+    "conscientiousness": {"high": "organised", "low": "easy-going about plans"},
+    "openness": {"high": "curious", "low": "fond of the familiar"},
+    "neuroticism": {"high": "quick to worry", "low": "even-tempered"},
+}
+"""How a resident describes its Big-Five levels in its own words."""
+
+
 class Interview:
     """Questions to one resident; :meth:`answer` returns what it says.
 
@@ -158,7 +168,9 @@ class Interview:
 
     def feeling(self) -> str:
         persona, mood = self.resident.persona, self.mood
-        traits = ", ".join(f"{k} {v}" for k, v in list(persona.big_five.items())[:2])
+        words = [TRAIT_WORDS[trait][level] for trait, level in persona.big_five.items()
+                 if level in TRAIT_WORDS.get(trait, {})]
+        traits = ", ".join(words[:-1]) + f" and {words[-1]}" if len(words) > 1 else "".join(words) or "hard to read"
         if mood.scored == 0:
             about = "my assistant has not said much yet, so I have no opinion of it today"
         elif mood.mean_score >= 3:
