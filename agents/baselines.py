@@ -25,11 +25,13 @@ For ``ProPerSim-v1`` (a resident who acts on accepted suggestions and has hidden
   observations is sleep), corrected by what the resident says (a curt "I'm
   too tired for that" names the need). When an estimated need runs low at a
   free moment it proposes an activity that meets it, on the topics that have
-  been rated well, and tries others when declined.
+  been rated well, tries others when declined, and spaces these suggestions
+  out when told they came too often.
 - ``oracle_v1``: ``oracle`` plus the resident's hidden needs (``info["needs"]``):
   at a free moment (not work, a meal, sleep, hygiene or do-not-disturb time) when
   the least met need nears the edge of its range, it proposes what meets it, on
-  a liked topic when the catalog has one. An upper bound, named as such.
+  a liked topic when the catalog has one, within the persona's spacing and
+  daily maximum. An upper bound on what reading the needs is worth, named as such.
 """
 
 from __future__ import annotations
@@ -250,6 +252,7 @@ class NeedsAware(Heuristic):
         self._declined: dict[str, int] = {}
         self._need_pending: tuple[str, str] | None = None
         self._last_need: datetime | None = None
+        self.need_spacing = self.need_spacing_minutes
 
     def _follow(self, observation) -> None:
         now = observed_time(observation)
@@ -273,6 +276,8 @@ class NeedsAware(Heuristic):
             self._topic_scores.setdefault(topic, []).append(reward)
             if info.get("accepted") is False:
                 self._declined[text] = self._declined.get(text, 0) + 1
+            if info["scores"].get("frequency") == 0:  # too often: space the need suggestions out
+                self.need_spacing = min(240, int(self.need_spacing * 1.25))
             return
         super().observe(reward, info)
 
@@ -281,7 +286,7 @@ class NeedsAware(Heuristic):
         now = observed_time(observation)
         activity = observed_activity(observation)
         need, level = self.estimate.lowest()
-        spaced = self._last_need is None or (now - self._last_need).total_seconds() >= self.need_spacing_minutes * 60
+        spaced = self._last_need is None or (now - self._last_need).total_seconds() >= self.need_spacing * 60
         free = activity.category not in self.quiet_categories
         if level < self.threshold and spaced and free:
             options = [(t, x) for t, x in self._texts[need] if np.mean(self._topic_scores.get(t, [3.0])) >= 2.0]
@@ -321,8 +326,11 @@ class OracleV1(Oracle):
             calm = (activity.id not in prefs.do_not_disturb_activities
                     and not any(w.contains(minute) for w in prefs.do_not_disturb)
                     and activity.category not in ("sleep", "hygiene", "work", "meal"))
-            spaced = self._last_need is None or (now - self._last_need).total_seconds() >= self.need_spacing_minutes * 60
-            if needs[need] < self.threshold and calm and spaced:
+            freq = prefs.frequency  # the oracle knows how often the resident wants to hear from it
+            gap = max(self.need_spacing_minutes, freq.min_spacing_minutes)
+            spaced = self._last_need is None or (now - self._last_need).total_seconds() >= gap * 60
+            today = self._count if now.date() == self._today else 0
+            if needs[need] < self.threshold and calm and spaced and today < freq.max_per_day:
                 texts = sorted(self._texts[need], key=lambda tx: (tx[0] in prefs.disliked_topics,
                                                                   self._used.get(tx[1], 0),
                                                                   tx[0] not in prefs.liked_topics))
