@@ -345,3 +345,30 @@ def test_needs_policies_raise_wellbeing_over_never():
     _, oracle = _episode("oracle_v1", days=2)
     print("day-end well-being, persona 1, 2 days: never", never, "needs_aware", aware, "oracle_v1", oracle)
     assert sum(aware) > sum(never) and sum(oracle) > sum(never)
+
+
+@pytest.mark.slow
+def test_compare_policies_on_v1_reports_wellbeing(tmp_path):
+    import csv
+    import json
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import compare_policies
+
+    args = ["--env", "ProPerSim-v1", "--policies", "never,needs_aware", "--personas", "2", "--days", "1",
+            "--out", str(tmp_path), "--workers", "1", "--no-plots", "--no-progress"]
+    assert compare_policies.main(args) == 0
+    assert sorted(p.name for p in (tmp_path / "cells").iterdir()) == [
+        "needs_aware_p02_s0_d1_n0_k0_v1.json", "never_p02_s0_d1_n0_k0_v1.json"]
+    rows = list(csv.DictReader((tmp_path / "wellbeing.csv").open()))
+    assert [r["policy"] for r in rows] == ["never", "needs_aware"]
+    assert all(0 <= float(r["wellbeing"]) <= 1 for r in rows) and rows[0]["acceptance_rate"] == ""
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert summary["grid"]["env"] == "ProPerSim-v1" and set(summary["v1"]["overall"]) == {"never", "needs_aware"}
+    assert "day-end well-being per day" in (tmp_path / "table.md").read_text()
+    with pytest.raises(SystemExit):
+        compare_policies.parse_args(["--env", "ProPerSim-v1", "--noise", "0.1"])
+    assert compare_policies.parse_args([]).policies == ["never", "always", "random", "periodic", "heuristic",
+                                                        "oracle"]  # v0's default set
