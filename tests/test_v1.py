@@ -51,11 +51,15 @@ def _forced(monkeypatch, chance):
     monkeypatch.setattr(proper_sim_v1, "acceptance_probability", lambda *a, **k: chance)
 
 
-def test_registered_beside_v0_and_check_env_passes():
+@pytest.mark.slow
+def test_check_env_passes():
+    check_env(gym.make("ProPerSim-v1", persona=3, days=1).unwrapped, skip_render_check=True)
+
+
+def test_registered_beside_v0():
     env = gym.make("ProPerSim-v1", persona=3, days=1)
     assert isinstance(env.unwrapped, ProPerSimV1Env)
     assert "v1:" in ProPerSimV1Env.__doc__ and "wellbeing_weight" in ProPerSimV1Env.__doc__
-    check_env(env.unwrapped, skip_render_check=True)
     obs, info = env.reset(seed=1)
     assert obs["resident_reply"] == "" and "resident_reply" in env.observation_space.spaces
     assert set(obs) == {"time", "user_action", "memory", "features", "resident_reply"}
