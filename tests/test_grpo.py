@@ -113,7 +113,8 @@ def test_the_nights_prompts_are_todays_moments_drawn_to_the_budget():
 def test_rloo_takes_the_same_reward_functions_and_a_remainder_of_prompts_is_left_out(tmp_path):
     store, rows = _moments(5)
     policy = tiny_policy(max_new_tokens=8)
-    config = TrainingConfig(method="rloo", batch_size=2, num_generations=2, max_completion_length=8, epochs=1, **FAST)
+    config = TrainingConfig(method="rloo", batch_size=2, num_generations=2, max_completion_length=8, epochs=1,
+                            grpo_micro_batch=1, **FAST)  # 4 completions a step, passed one by one
     record = train_adapter(policy, rows, config, reward_funcs=reward_functions(store))
     assert record["rows"] == 4 and record["steps"] == 2 and policy.has_adapter  # 5 prompts, 2 a step
     assert {f"reward_{c}" for c in CRITERIA} < set(record) and math.isfinite(record["reward_total"])
@@ -203,3 +204,15 @@ def test_the_readmes_trl_block_trains_the_tiny_model(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
                             timeout=600)
     assert result.returncode == 0, result.stderr[-4000:]
+
+
+def test_a_grpo_micro_batch_splits_the_same_optimizer_step_into_smaller_passes(tmp_path):
+    from agents.proper_assistant.training import trl_args
+
+    def shape(**kw):
+        args = trl_args(TrainingConfig(method="grpo", batch_size=4, num_generations=4, **kw), str(tmp_path))
+        return args.per_device_train_batch_size, args.gradient_accumulation_steps
+
+    assert shape() == (4, 4) and shape(grpo_micro_batch=2) == (2, 8) and shape(grpo_micro_batch=16) == (16, 1)
+    with pytest.raises(ValueError, match="grpo_micro_batch must divide batch_size x num_generations = 16, got 3"):
+        TrainingConfig(method="grpo", batch_size=4, num_generations=4, grpo_micro_batch=3)

@@ -152,6 +152,11 @@ class TrainingConfig:
     grpo_temperature: float | None = option(None, "GRPO / RLOO: the sampling temperature while training; None: the "
                                             "policy model's own, so the groups are sampled as the served model "
                                             "samples", allowed="a positive number", parse=float)
+    grpo_micro_batch: int | None = option(None, "GRPO / RLOO: completions per forward and backward pass; the "
+                                          "optimizer step still holds batch_size groups. Smaller needs less "
+                                          "memory (SmolLM2, prompts of ~760 tokens: about 13 GB of RAM with a "
+                                          "group of 4 at once); None: one group",
+                                          allowed="a divisor of batch_size x num_generations", parse=positive_int)
     seed: int = option(0, "the training run's random seed; set per run by the caller",
                        allowed="an integer of at least 0")
     extra_args: dict = option(None, "any other field of TRL's DPOConfig / KTOConfig / SFTConfig / GRPOConfig / "
@@ -176,6 +181,10 @@ class TrainingConfig:
                              f"got {self.num_generations}")
         if self.grpo_beta < 0 or (self.grpo_temperature is not None and not self.grpo_temperature > 0):
             raise ValueError("grpo_beta must be at least 0 and grpo_temperature positive")
+        samples = self.batch_size * self.num_generations
+        if self.grpo_micro_batch is not None and not (self.grpo_micro_batch >= 1 and samples % self.grpo_micro_batch == 0):
+            raise ValueError(f"grpo_micro_batch must divide batch_size x num_generations = {samples}, "
+                             f"got {self.grpo_micro_batch}")
 
     def uses_bf16(self) -> bool:
         """Whether training runs under bfloat16 autocast (``bf16``, or its automatic setting here)."""
@@ -244,10 +253,13 @@ def trl_args(config: TrainingConfig, output_dir: str, policy=None):
         temperature = config.grpo_temperature or getattr(policy, "temperature", 1.0)
         model = getattr(policy, "model", None)
         top_k = getattr(getattr(model, "generation_config", None), "top_k", None) or 50  # generate()'s default
-        # one group per device batch, batch_size groups per optimizer step: all generated together, and
-        # the samples come from the policy being updated (no old-policy log-probability pass)
-        args.update(per_device_train_batch_size=config.num_generations,
-                    gradient_accumulation_steps=config.batch_size * config.gradient_accumulation_steps,
+        # batch_size groups per optimizer step, all generated together, passed forward one group (or
+        # grpo_micro_batch completions) at a time; the samples come from the policy being updated (no
+        # old-policy log-probability pass)
+        micro = config.grpo_micro_batch or config.num_generations
+        args.update(per_device_train_batch_size=micro,
+                    gradient_accumulation_steps=config.batch_size * config.num_generations // micro
+                    * config.gradient_accumulation_steps,
                     num_generations=config.num_generations, max_completion_length=config.max_completion_length,
                     beta=config.grpo_beta, temperature=temperature, top_p=getattr(policy, "top_p", 1.0), top_k=top_k,
                     use_vllm=False, reward_weights=[1.0] + [0.0] * len(CRITERIA),  # the total; criteria logged
