@@ -376,3 +376,109 @@ def test_compare_policies_on_v1_reports_wellbeing(tmp_path):
         compare_policies.parse_args(["--env", "ProPerSim-v1", "--noise", "0.1"])
     assert compare_policies.parse_args([]).policies == ["never", "always", "random", "periodic", "heuristic",
                                                         "oracle"]  # v0's default set
+
+
+# ---- a suggestion helps only when it meets a low need; changes cost something (issue 18) ----
+READ = "Maybe read a chapter of your book?"
+
+
+def test_refill_tapers_once_a_need_is_met_and_changes_cost():
+    from propersim_env.user.needs import LOW, SATED, SWITCH_COST
+
+    def gain(level):
+        needs = Needs(dict.fromkeys(NEEDS, 1.0), {**dict.fromkeys(NEEDS, 0.5), "movement": level})
+        needs.update("exercise", 10, False)
+        return needs.levels["movement"] - level
+
+    assert gain(LOW - 0.1) == pytest.approx(gain(SATED - 0.01), rel=1e-6) and gain(LOW - 0.1) > 0
+    assert gain(0.9) < gain(SATED) / 2 and gain(1.0) <= 0  # topped up past where it helps: nothing
+    needs = Needs(dict.fromkeys(NEEDS, 1.0), dict.fromkeys(NEEDS, 0.8))
+    needs.switched()
+    assert needs.levels["calm"] == pytest.approx(0.8 - SWITCH_COST["calm"])
+    assert needs.levels["energy"] == pytest.approx(0.8 - SWITCH_COST["energy"])
+    calm = needs.levels["calm"]
+    needs.interrupted(False)
+    free = calm - needs.levels["calm"]
+    calm = needs.levels["calm"]
+    needs.interrupted(True)
+    assert 0 < free < calm - needs.levels["calm"]
+
+
+def test_goals_count_one_session_per_goal_a_day():
+    tracker = GoalTracker.start(load_persona(1))
+    for _ in range(4):  # four walks on one day
+        tracker.update("garden_walk", 20, 0)
+        tracker.update("reading", 20, 0)
+    assert tracker.counts["move"] == 1
+    tracker.update("garden_walk", 20, 1)
+    assert tracker.counts["move"] == 2
+
+
+def _day_end_score(monkeypatch, chance, text, moment):
+    """Persona 1's day-end well-being when ``text`` is heard at the first free ``moment(levels)``
+    and acted on with probability ``chance`` (1 or 0)."""
+    _forced(monkeypatch, chance)
+    env = _v1()
+    env.reset(seed=0)
+    activity = proposed_activity(text, env.persona)
+    while True:
+        r = env.resident
+        start = start_after(env.clock.minutes_since_start(r.step_index + 1))
+        if (moment(env.needs.levels) and r.plan.wake <= start < r.plan.bedtime and env.state.activity != activity
+                and env.state.category not in ("work", "meal")
+                and insert_block(r.plan.blocks, activity, start, 45) is not None):
+            break
+        env.step("")
+    info = env.step(text)[4]
+    assert info["acted"] is (chance == 1)
+    while not info["day_end"]:
+        info = env.step("")[4]
+    return info["wellbeing_score"]
+
+
+def test_accepted_suggestion_that_meets_a_low_need_raises_the_day_end_score(monkeypatch):
+    from propersim_env.user.needs import LOW
+
+    low = lambda levels: levels["movement"] < LOW
+    assert _day_end_score(monkeypatch, 1.0, WALK, low) > _day_end_score(monkeypatch, 0.0, WALK, low) + 0.05
+
+
+def test_accepted_suggestion_that_meets_no_low_need_does_not_raise_it(monkeypatch):
+    from propersim_env.user.needs import LOW, SATED
+
+    met = lambda levels: min(levels.values()) >= LOW and levels["calm"] >= SATED
+    for text in (READ, "How about watching a film?"):
+        assert _day_end_score(monkeypatch, 1.0, text, met) <= _day_end_score(monkeypatch, 0.0, text, met)
+
+
+@pytest.mark.slow
+def test_random_proposals_and_cheap_texts_do_not_gain():
+    """Pushing the resident around at random, or a cheap text at every step, does not buy well-being:
+    random stays below silence and below needs_aware."""
+    from agents.baselines import Policy
+
+    class Nag(Policy):  # a well-meant text at every step
+        def act(self, observation, info):
+            return READ
+
+    def nag_episode(persona, days):
+        env = _v1(persona=persona, days=days)
+        policy = Nag()
+        obs, info = env.reset(seed=0)
+        policy.reset(0, info)
+        out = []
+        while True:
+            obs, _, _, truncated, info = env.step(policy.act(obs, info))
+            if info["day_end"]:
+                out.append(info["wellbeing_score"])
+            if truncated:
+                return out
+
+    totals = {"random": 0.0, "never": 0.0, "needs_aware": 0.0, "always": 0.0, "nag": 0.0}
+    for persona in (1, 9, 17):
+        for name in ("random", "never", "needs_aware", "always"):
+            totals[name] += sum(_episode(name, persona=persona, days=2)[1])
+        totals["nag"] += sum(nag_episode(persona, 2))
+    print("day-end well-being, personas 1, 9, 17 x 2 days:", totals)
+    assert totals["random"] < totals["never"] < totals["needs_aware"]
+    assert totals["nag"] < totals["never"] and totals["always"] <= totals["never"]

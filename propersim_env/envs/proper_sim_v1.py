@@ -53,6 +53,17 @@ class ProPerSimV1Env(ProPerSimEnv):
     (:mod:`propersim_env.user.acceptance`). What the suggestion proposes is read
     by :func:`~propersim_env.envs.proposal_activity.proposed_activity`.
 
+    ## What a change costs
+
+    Only a change that meets a need that is actually low helps. An activity's
+    refill of a need tapers off above ``SATED`` (nothing at 1); every change
+    made on a suggestion costs calm and energy at once (``SWITCH_COST``) and
+    the displaced activity's own benefit is lost; every suggestion heard costs
+    a little calm, more during busy, focused time (``INTERRUPTION_COST``); and
+    a weekly goal counts at most one session a day
+    (:mod:`propersim_env.user.needs`, :mod:`propersim_env.user.goals`). So
+    pushing the resident around at random lowers its well-being.
+
     ## Observation Space
 
     v0's ``Dict`` plus ``resident_reply``: the resident's short spoken answer
@@ -174,7 +185,10 @@ class ProPerSimV1Env(ProPerSimEnv):
         busy = is_busy(self.persona, state.activity, state.category)
         chance = acceptance_probability(decided.reward, self.persona, busy, self.needs, category)
         accepted = bool(self.np_random.random() < chance)
+        self.needs.interrupted(busy)
         acted = accepted and proposed is not None and self._act(proposed)
+        if acted:
+            self.needs.switched()
         self.reply = reply(self.persona, accepted, self.needs, self.np_random,
                            acted=acted or proposed is None)[:REPLY_CHARS]
         return {"proposed_activity": proposed, "accepted": accepted, "acted": acted, "resident_reply": self.reply}

@@ -11,8 +11,10 @@ no per-persona constants:
 | ``connect`` | any ``social`` activity (a call, a visit, friends over) | 4 when extraversion is high, else 2 |
 
 A *session* is a stretch of the activity lasting at least
-:data:`SESSION_MINUTES`; it counts once, when that length is reached. Weeks are
-the episode's days 0-6, 7-13, ...
+:data:`SESSION_MINUTES`; it counts once, when that length is reached, and each
+goal counts at most one session a day (a fourth walk on one afternoon is not
+three more days of walking: goal progress cannot be bought by piling changes
+into one day). Weeks are the episode's days 0-6, 7-13, ...
 """
 
 from __future__ import annotations
@@ -87,6 +89,8 @@ class GoalTracker:
     _activity: str | None = None
     _minutes: float = 0.0
     _counted: bool = False
+    #: the episode day each goal last counted a session
+    _last_day: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def start(cls, persona: Persona) -> GoalTracker:
@@ -105,7 +109,8 @@ class GoalTracker:
         if not self._counted and self._minutes >= SESSION_MINUTES:
             self._counted = True
             for g in self.goals:
-                if activity in g.activities:
+                if activity in g.activities and self._last_day.get(g.name) != day:
+                    self._last_day[g.name] = day
                     self.counts[g.name] += 1
 
     def progress(self, day: int) -> float:

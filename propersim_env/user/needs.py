@@ -15,9 +15,22 @@ The dynamics are two small tables and one function of the persona:
 - :func:`need_rates`: the persona's multipliers of the decay, from its Big-Five
   levels and its routine (see its docstring for the table).
 
-Each level changes by ``minutes / 60 * (effect[category] - rate * decay)`` per
-step, clipped to [0, 1]. During sleep only the effects of ``sleep`` apply (no
-waking decay).
+Each level changes by ``minutes / 60 * (refill * effect[category] - rate * decay)``
+per step, clipped to [0, 1], where a positive effect is scaled by the room left
+to fill, ``refill = min(1, (1 - level) / (1 - SATED))`` (full while the need is
+at or below :data:`SATED`, falling linearly to nothing at 1: a need topped up
+past where it helps gains nothing, and a well-met need gains less from its
+activity than a low one); negative effects apply in full. During sleep only the effects of
+``sleep`` apply (no waking decay).
+
+Changes cost something. Acting on a suggestion means leaving what one was doing:
+every change of activity made on a suggestion costs :data:`SWITCH_COST` (calm
+and energy) at once, and the activity it displaced gives nothing more. Being
+spoken to at all costs a little calm: :data:`INTERRUPTION_COST` per suggestion
+heard, ten times that during busy, focused time (:meth:`Needs.interrupted`).
+So a stream of changes that meet no low need leaves the resident worse off than
+no change, and only a change that refills a need that is actually low (or about
+to be) pays for itself.
 """
 
 from __future__ import annotations
@@ -49,6 +62,15 @@ CATEGORY_EFFECT_PER_HOUR: dict[str, dict[str, float]] = {
     "social":      {"social": 0.7, "calm": 0.03, "energy": -0.02},
     "mindfulness": {"calm": 0.5, "energy": 0.03},
 }
+
+#: above this level an activity's refill of a need tapers off (to nothing at 1)
+SATED = 0.7
+
+#: what acting on a suggestion (a change of activity) costs at once
+SWITCH_COST = {"calm": 0.06, "energy": 0.03}
+#: the calm a suggestion heard costs (ten times as much during busy, focused time)
+INTERRUPTION_COST = 0.003
+BUSY_FACTOR = 10
 
 #: where each need starts on the first morning (after a night's sleep)
 START_LEVELS = {"energy": 0.85, "movement": 0.7, "nourishment": 0.6, "social": 0.7, "calm": 0.75}
@@ -103,23 +125,41 @@ class Needs:
     def start(cls, persona: Persona) -> Needs:
         return cls(need_rates(persona), dict(START_LEVELS))
 
-    def _changes(self, category: str, asleep: bool) -> tuple[tuple[str, float], ...]:
-        """The hourly change of each need during ``category`` (cached per category)."""
+    def _changes(self, category: str, asleep: bool) -> tuple[tuple[str, float, float], ...]:
+        """Each need's hourly (refill, loss) during ``category``: the positive effect, and the
+        decay less any negative effect (cached per category)."""
         cache = self.__dict__.setdefault("_cache", {})
         key = (category, asleep)
         if key not in cache:
             effect = CATEGORY_EFFECT_PER_HOUR.get(category, {})
-            cache[key] = tuple((n, effect.get(n, 0.0) - (0.0 if asleep else self.rates[n] * DECAY_PER_HOUR[n]))
+            cache[key] = tuple((n, max(0.0, effect.get(n, 0.0)),
+                                min(0.0, effect.get(n, 0.0)) - (0.0 if asleep else self.rates[n] * DECAY_PER_HOUR[n]))
                                for n in NEEDS)
         return cache[key]
 
     def update(self, category: str, minutes: float, asleep: bool) -> None:
-        """``minutes`` of an activity of ``category``."""
+        """``minutes`` of an activity of ``category`` (see the module docstring)."""
         hours = minutes / 60
         levels = self.levels
-        for need, change in self._changes(category, asleep):
-            value = levels[need] + hours * change
+        for need, gain, loss in self._changes(category, asleep):
+            level = levels[need]
+            if gain:
+                room = (1.0 - level) / (1.0 - SATED)
+                gain *= min(room, 1.0)
+            value = level + hours * (gain + loss)
             levels[need] = 0.0 if value < 0.0 else 1.0 if value > 1.0 else value
+
+    def _lose(self, need: str, amount: float) -> None:
+        self.levels[need] = max(0.0, self.levels[need] - amount)
+
+    def switched(self) -> None:
+        """The resident changed what it was doing on a suggestion: :data:`SWITCH_COST`."""
+        for need, cost in SWITCH_COST.items():
+            self._lose(need, cost)
+
+    def interrupted(self, busy: bool) -> None:
+        """A suggestion heard: :data:`INTERRUPTION_COST` of calm (times :data:`BUSY_FACTOR` when busy)."""
+        self._lose("calm", INTERRUPTION_COST * (BUSY_FACTOR if busy else 1))
 
     def in_range(self) -> float:
         """The share of needs at or above :data:`LOW`."""
