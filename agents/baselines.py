@@ -46,7 +46,8 @@ from propersim_env.envs.proposal_activity import proposed_activity
 from propersim_env.evaluation import classify
 from propersim_env.personas import activities, load_persona
 from propersim_env.seat.observation import observed_activity, observed_time
-from propersim_env.user.needs import LOW, NEEDS, START_LEVELS, Needs
+from propersim_env.user.goals import weekly_goals
+from propersim_env.user.needs import LOW, NEEDS, SATED, START_LEVELS, Needs
 
 from .catalog import GENERIC, SUGGESTIONS, all_suggestions
 
@@ -303,7 +304,14 @@ class NeedsAware(Heuristic):
 
 
 class OracleV1(Oracle):
-    """``oracle`` that also reads the hidden needs (``info["needs"]``): an upper bound (ProPerSim-v1)."""
+    """``oracle`` that also reads the hidden needs (``info["needs"]``) and the weekly goals
+    (``info["goals"]``): an upper bound (ProPerSim-v1).
+
+    When a need runs low it proposes what meets it, preferring an activity that advances a
+    goal not yet reached this week; otherwise it is v0's oracle, except that it keeps quiet
+    when v0's oracle would propose an activity that refills no need below
+    :data:`~propersim_env.user.needs.SATED` (acting on it would only cost the switch).
+    """
 
     name = "oracle_v1"
     threshold = LOW + 0.1
@@ -314,6 +322,20 @@ class OracleV1(Oracle):
         self._texts = need_texts(info["persona_id"])
         self._last_need: datetime | None = None
         self._used: dict[str, int] = {}
+        self._goal_activities = {g.name: g.activities for g in weekly_goals(self.persona)}
+
+    def _advances_goal(self, text: str, goals: dict) -> bool:
+        activity = proposed_activity(text, self.persona)
+        return activity is not None and any(
+            activity in acts and goals.get(name, {}).get("done", 0) < goals.get(name, {}).get("target", 0)
+            for name, acts in self._goal_activities.items())
+
+    def _worth_acting_on(self, text: str, needs: dict) -> bool:
+        activity = proposed_activity(text, self.persona)
+        if activity is None:
+            return True
+        unit = Needs(dict.fromkeys(NEEDS, 1.0), dict(needs))
+        return any(needs[n] < SATED for n in unit.satisfies(activities()[activity].category))
 
     def act(self, observation, info):
         needs = info.get("needs")
@@ -331,7 +353,9 @@ class OracleV1(Oracle):
             spaced = self._last_need is None or (now - self._last_need).total_seconds() >= gap * 60
             today = self._count if now.date() == self._today else 0
             if needs[need] < self.threshold and calm and spaced and today < freq.max_per_day:
+                goals = info.get("goals") or {}
                 texts = sorted(self._texts[need], key=lambda tx: (tx[0] in prefs.disliked_topics,
+                                                                  not self._advances_goal(tx[1], goals),
                                                                   self._used.get(tx[1], 0),
                                                                   tx[0] not in prefs.liked_topics))
                 text = next((x for _, x in texts if len(x.split()) <= prefs.tone.max_words
@@ -343,6 +367,12 @@ class OracleV1(Oracle):
                         self._today, self._count, self._first = now.date(), 0, now
                     self._count += 1
                     return text
+            state = (self._last, self._count, self._today, self._first)
+            text = super().act(observation, info)
+            if text != NO_RECOMMENDATION and not self._worth_acting_on(text, needs):
+                self._last, self._count, self._today, self._first = state
+                return NO_RECOMMENDATION
+            return text
         return super().act(observation, info)
 
 
