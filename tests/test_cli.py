@@ -90,7 +90,7 @@ def test_bad_arguments_are_clear_errors(args, message, capsys):
     (["console", "SIM", "--new", "--seconds-per-step", "100000"], "argument --seconds-per-step: must divide 86400"),
     (["console", "SIM", "--new", "--memory-level", "X"], "argument --memory-level: invalid choice: 'X'"),
     (["console", "SIM", "--new", "--policy", "nope"],
-     "argument --policy: unknown policy 'nope'; choose from always, heuristic, never, oracle, periodic, random, or give module:attribute"),
+     "argument --policy: unknown policy 'nope'; choose from always, heuristic, needs_aware, never, oracle, oracle_v1, periodic, random, or give module:attribute"),
     (["console", "SIM", "--fork", "ORIGIN", "--at-step", "-1"],
      "argument --at-step: must be a non-negative integer, got -1"),
     (["console", "SIM", "--new", "--fork", "ORIGIN"], "argument --fork: not allowed with argument --new"),

@@ -162,7 +162,7 @@ def test_running_past_the_end_says_how_to_go_on(monkeypatch, capsys, tmp_path):
     (["{sim}"], "no simulation folder at"),
     (["{sim}", "--persona", "4"], "--persona only applies with --new"),
     (["{sim}", "--at-step", "4"], "--at-step only applies with --fork"),
-    (["{sim}", "--new", "--policy", "clairvoyant"], "argument --policy: unknown policy 'clairvoyant'; choose from always, heuristic, never, oracle"),
+    (["{sim}", "--new", "--policy", "clairvoyant"], "argument --policy: unknown policy 'clairvoyant'; choose from always, heuristic, needs_aware, never, oracle, oracle_v1"),
     (["{sim}", "--new", "--at-step", "3"], "--at-step only applies with --fork"),
     (["{sim}", "--new", "--start-date", "someday"], "argument --start-date: must be a date YYYY-MM-DD"),
     (["{sim}", "--fork", "{missing}"], "no simulation folder at"),
