@@ -30,19 +30,21 @@ def read_records(path: str | os.PathLike, limit: int | None = None) -> list[dict
     return [record for _, record in _scan(Path(path), limit)]
 
 
-def _scan(path: Path, limit: int | None):
-    """Yield ``(end offset, record)`` for each complete line, checking the order."""
+def _scan(path: Path, limit: int | None, offset: int = 0, step: int = 0):
+    """Yield ``(end offset, record)`` for each complete line from byte ``offset`` on (at most
+    ``limit``), checking that they are the records of ``step``, ``step + 1``, ..."""
     try:
         f = open(path, "rb")
     except FileNotFoundError:
         raise SimulationError(f"the step log {path} is missing") from None
     with f:
-        offset = 0
-        for number, line in enumerate(f):
-            if limit is not None and number >= limit:
+        f.seek(offset)
+        for count, line in enumerate(f):
+            if limit is not None and count >= limit:
                 return
             if not line.endswith(b"\n"):
-                return  # a line cut short by a crash: not a record
+                return  # a line cut short by a crash, or still being written: not a record
+            number = step + count
             offset += len(line)
             try:
                 record = json.loads(line)
@@ -115,24 +117,4 @@ def read_new_records(path: str | os.PathLike, offset: int = 0, step: int = 0) ->
     A trailing half-written line is not read (it is being written: ask again later). Raises
     :class:`SimulationError` naming the line that is not a record or is out of order (so also
     when ``offset`` is not at the start of a line, as after the log was cut back)."""
-    path = Path(path)
-    try:
-        f = open(path, "rb")
-    except FileNotFoundError:
-        raise SimulationError(f"the step log {path} is missing") from None
-    found = []
-    with f:
-        f.seek(offset)
-        for line in f:
-            if not line.endswith(b"\n"):
-                break  # still being written
-            number = step + len(found)
-            try:
-                record = json.loads(line)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                raise SimulationError(f"{path}: line {number + 1} is not a JSON record: {exc}") from None
-            if not isinstance(record, dict) or record.get("step") != number:
-                raise SimulationError(f"{path}: line {number + 1} should be the record of step {number}")
-            offset += len(line)
-            found.append((offset, record))
-    return found
+    return list(_scan(Path(path), None, offset, step))
