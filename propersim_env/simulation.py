@@ -1,4 +1,4 @@
-"""A saved simulation: ``ProPerSim-v0``, an assistant policy and a folder, run step by step.
+"""A saved simulation: ``ProPerSim-v0`` (or ``ProPerSim-v1``), an assistant policy and a folder, run step by step.
 
 :class:`Simulation` drives the env with the policy, appends one log line per
 decision, and takes a snapshot at the start, at every day boundary (before the
@@ -19,6 +19,13 @@ with its version (:data:`~propersim_env.envs.STATE_VERSION`, also in the
 snapshot's manifest); storage saves it without knowing what an env is. A
 snapshot of another version is refused with a message before anything is
 unpickled.
+
+``Simulation.create(..., env_id="ProPerSim-v1")`` runs the resident who listens
+(:class:`~propersim_env.envs.ProPerSimV1Env`): ``meta.json``'s ``env_id`` names
+the env (a folder without one, as every folder was before v1, holds
+``ProPerSim-v0``), its snapshots' manifests say so too, and resuming or forking
+opens the same class; a folder is never opened as the other env. Its log
+records add what the resident made of each decision (:func:`step_record`).
 """
 
 from __future__ import annotations
@@ -32,7 +39,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .core import parse_decision
-from .envs import STATE_VERSION, EnvConfig, ProPerSimEnv
+from .envs import ENV_ID, ENV_ID_V1, STATE_VERSION, EnvConfig, EnvConfigV1, ProPerSimEnv, ProPerSimV1Env
 from .storage import SimFolder, SimulationError
 from .storage.atomic import make_temp_dir, publish_dir
 from .storage.folder import FORMAT, LOG, SNAPSHOTS, make_parent_folders
@@ -44,6 +51,40 @@ from .storage.snapshot import (
     snapshot_name,
     write_snapshot,
 )
+
+
+ENVS: dict[str, tuple[type[ProPerSimEnv], type[EnvConfig]]] = {
+    ENV_ID: (ProPerSimEnv, EnvConfig),
+    ENV_ID_V1: (ProPerSimV1Env, EnvConfigV1),
+}
+"""The envs a saved simulation can run, by id: the env class and its options."""
+NEEDS_DIGITS = 3
+"""A v1 log record's hidden need levels are rounded to this many decimals."""
+
+
+def check_env_id(env_id) -> str:
+    if env_id not in ENVS:
+        raise ValueError(f"env_id must be one of {', '.join(map(repr, ENVS))}, got {env_id!r}")
+    return env_id
+
+
+def env_id_of(meta: dict) -> str:
+    """The env the simulation whose ``meta.json`` (or snapshot manifest) is ``meta`` runs
+    (``ProPerSim-v0`` when it names none, as every folder written before v1)."""
+    env_id = meta.get("env_id", ENV_ID)
+    if env_id not in ENVS:
+        raise SimulationError(f"this version of propersim_env cannot run env {env_id!r} (it runs "
+                              f"{', '.join(ENVS)})")
+    return env_id
+
+
+def check_env_of(path, meta: dict, env_id: str | None) -> str:
+    """The env the folder at ``path`` holds; :class:`SimulationError` when ``env_id`` names another."""
+    held = env_id_of(meta)
+    if env_id is not None and check_env_id(env_id) != held:
+        raise SimulationError(f"{path} holds a {held} simulation, not {env_id}: a saved simulation keeps its "
+                              f"env; open it as {held}, or make a new {env_id} simulation")
+    return held
 
 
 class Policy(Protocol):
@@ -77,7 +118,32 @@ def step_record(step: int, state, clock, action: str, reward: float, info: dict)
     }
     if info.get("evaluation_failed"):
         record["evaluation_error"] = info.get("evaluation_error")
+    if "resident_reply" in info:  # ProPerSim-v1's resident who listens
+        record.update(listening_record(info))
     return record
+
+
+def listening_record(info: dict) -> dict:
+    """What a ``ProPerSim-v1`` step adds to its log record: the rating (``score`` is the rating
+    too, 0-4, so scores read the same as in v0; the reward adds the well-being at day ends),
+    what the suggestion proposed, whether the resident accepted and acted on it, its reply, the
+    hidden need levels after the step (rounded to :data:`NEEDS_DIGITS` decimals), and at a day's
+    last step the day's well-being (weighted and its score, with its parts)."""
+    rating = info["rating"]
+    part = {
+        "score": None if math.isnan(rating) else rating,
+        "rating": None if math.isnan(rating) else rating,
+        "proposed_activity": info["proposed_activity"],
+        "accepted": info["accepted"],
+        "acted": info["acted"],
+        "resident_reply": info["resident_reply"],
+        "needs": {need: round(level, NEEDS_DIGITS) for need, level in info["needs"].items()},
+    }
+    if info.get("day_end"):
+        part.update(day_end=True, wellbeing=info["wellbeing"], wellbeing_score=info["wellbeing_score"],
+                    needs_in_range=info["needs_in_range"], goal_progress=info["goal_progress"],
+                    goals={name: goal["done"] for name, goal in info["goals"].items()})
+    return part
 
 
 def _live(env: ProPerSimEnv) -> dict:
@@ -95,6 +161,15 @@ def check_state_version(folder: Path, expected: int = STATE_VERSION, what: str =
             f"{folder} was written by {'an older' if older else 'a newer'} version of propersim_env ({what} state "
             f"version {version if version is not None else 1}; this version reads {expected}): resume it "
             "with the version that wrote it, or start the simulation again. Its log still replays.")
+
+
+def check_snapshot_env(folder: Path, env_id: str) -> None:
+    """Refuse, before unpickling anything, a snapshot of another env than the folder's
+    (a manifest without ``env_id`` is of ``ProPerSim-v0``)."""
+    held = read_manifest(folder).get("env_id", ENV_ID)
+    if held != env_id:
+        raise SimulationError(f"{folder} is a snapshot of a {held} simulation, but its folder's meta.json says "
+                              f"{env_id}: the folder is inconsistent and cannot be resumed")
 
 
 def check_json(name: str, value) -> None:
@@ -134,26 +209,29 @@ class Simulation:
     # ---- making one -----------------------------------------------------------
     @classmethod
     def create(cls, path: str | os.PathLike, policy: Policy, *, env_kwargs: dict | None = None, seed: int = 0,
-               policy_seed: int | None = None, policy_name: str | None = None) -> "Simulation":
+               policy_seed: int | None = None, policy_name: str | None = None,
+               env_id: str = ENV_ID) -> "Simulation":
         """A new simulation folder at ``path`` (which must not exist; missing folders above
-        it are made): the env made with
-        ``env_kwargs`` (``ProPerSimEnv``'s keyword arguments), reset with ``seed``; the
+        it are made): the env ``env_id`` (``ProPerSim-v0``, or ``ProPerSim-v1``: the resident
+        who listens) made with ``env_kwargs`` (its keyword arguments), reset with ``seed``; the
         policy reset with ``policy_seed`` (default ``seed``)."""
         path = Path(path)
         if path.exists():
             raise SimulationError(f"{path} already exists; resume it, or choose a new name")
+        env_cls, config_cls = ENVS[check_env_id(env_id)]
         env_kwargs = dict(env_kwargs or {})
         check_json("env_kwargs", env_kwargs)
-        EnvConfig.from_options(env_kwargs)  # every option checked before anything is written
+        config_cls.from_options(env_kwargs)  # every option checked before anything is written
         seed = check_count("seed", seed)
         policy_seed = seed if policy_seed is None else check_count("policy_seed", policy_seed)
-        env = ProPerSimEnv(**env_kwargs)
+        env = env_cls(**env_kwargs)
         observation, info = env.reset(seed=seed)
         policy.reset(policy_seed, info)
         name = policy_name or policy_name_of(policy)
         meta = {
             "format": FORMAT,
             "name": path.name,
+            "env_id": env_id,
             "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "personas": [{"id": env.persona.id, "name": env.persona.name}],
             "seeds": {"env": seed, "policy": policy_seed},
@@ -176,14 +254,18 @@ class Simulation:
 
     @classmethod
     def resume(cls, path: str | os.PathLike, policy: Policy | None = None, *, policy_name: str | None = None,
-               days: int | None = None) -> "Simulation":
-        """Go on from the latest snapshot of the simulation at ``path``.
+               days: int | None = None, env_id: str | None = None) -> "Simulation":
+        """Go on from the latest snapshot of the simulation at ``path``, with the env it was made
+        with (``meta.json``'s ``env_id``).
 
         The log is cut back to the snapshot's step. ``policy`` replaces the saved
         policy from here on (reset with the saved policy seed); ``days`` lengthens
-        the simulation to that many days in all."""
+        the simulation to that many days in all. ``env_id``, when given, must be the
+        folder's env: a ``ProPerSim-v1`` folder is never opened as ``ProPerSim-v0``, nor the
+        other way round."""
         folder = SimFolder.open(path)
         meta = folder.read_meta(kind="single")
+        env_cls, _ = ENVS[check_env_of(folder.path, meta, env_id)]
         folder.clean()
         step = folder.latest_snapshot_step()
         env_kwargs = dict(meta["config"]["env"])
@@ -192,10 +274,15 @@ class Simulation:
                 raise ValueError(f"days must be an integer of at least the simulation's "
                                  f"{env_kwargs.get('days', 1)} days, got {days!r}")
             env_kwargs["days"] = days
-        env = ProPerSimEnv(**env_kwargs)
+        env = env_cls(**env_kwargs)
         env.reset(seed=meta["seeds"]["env"])  # builds every part; the snapshot then replaces their state
         check_state_version(folder.snapshot_dir(step))
+        check_snapshot_env(folder.snapshot_dir(step), env_id_of(meta))
         manifest, state = load_snapshot(folder.snapshot_dir(step), live=_live(env))
+        if ("listening" in state["env"]) != (env_id_of(meta) == ENV_ID_V1):
+            raise SimulationError(f"{folder.snapshot_dir(step)} holds the state of "
+                                  f"{ENV_ID_V1 if 'listening' in state['env'] else ENV_ID}, but {folder.meta_path} "
+                                  f"says {env_id_of(meta)}: the folder is inconsistent and cannot be resumed")
         env.load_state_dict(state["env"])
         pending, finished = state["pending"], state["finished"]
         if env_kwargs.get("days", 1) > env.days:
@@ -299,6 +386,11 @@ class Simulation:
         return self.env.clock.day_of(self.env.state.step)
 
     @property
+    def env_id(self) -> str:
+        """``"ProPerSim-v0"`` or ``"ProPerSim-v1"``: the env this simulation runs."""
+        return env_id_of(self.meta)
+
+    @property
     def policy_name(self) -> str:
         return self.meta["config"]["policy"]
 
@@ -328,6 +420,8 @@ class Simulation:
         files = dump_state(state, labels, _live(env))
         info = {"day": self.day, "time": self.now.isoformat(), "reason": reason, "finished": self.finished,
                 "state_version": STATE_VERSION}
+        if self.env_id != ENV_ID:  # v0's manifests stay as they were
+            info["env_id"] = self.env_id
         final = write_snapshot(self.folder.snapshots_dir, self.step, info, files)
         self.snapshot_step = self.step
         self.meta.update({"step": self.step, "day": self.day, "time": self.now.isoformat(),
