@@ -17,11 +17,11 @@ import sys
 
 from .argtypes import non_negative_int, positive_int
 from .core import add_arguments, arguments_given
-from .envs import EnvConfig
+from .envs import ENV_ID, ENV_ID_V1, EnvConfig, EnvConfigV1
 from .envs.config import HouseholdConfig
 from .household_simulation import HouseholdSimulation
 from .replay import speed_argument
-from .simulation import Simulation
+from .simulation import ENVS, Simulation, check_env_of
 from .storage import SimFolder, SimulationError, fork_simulation
 from .storage.folder import kind_of
 
@@ -30,7 +30,10 @@ _NEW_ENV_OPTIONS = ("persona", "start_date", "seconds_per_step", "memory_level")
 """The env's options a new simulation takes; a saved one keeps them."""
 _HOUSEHOLD_OPTIONS = ("personas", "conversation_chance")
 """The household's own options: ``--personas 1,2,3`` makes a household."""
-_NEW_ONLY = ("seed", *_NEW_ENV_OPTIONS, *_HOUSEHOLD_OPTIONS)
+_V1_OPTIONS = tuple(f.name for f in dataclasses.fields(EnvConfigV1)
+                    if f.name not in {g.name for g in dataclasses.fields(EnvConfig)})
+"""``ProPerSim-v1``'s own options (``wellbeing_weight``), from :class:`EnvConfigV1`."""
+_NEW_ONLY = ("seed", *_NEW_ENV_OPTIONS, *_HOUSEHOLD_OPTIONS, *_V1_OPTIONS)
 _WRITTEN_ALWAYS = ("persona", "days")
 """Options a new simulation's meta.json names even when they are the defaults."""
 
@@ -56,6 +59,11 @@ def add_parsers(sub) -> None:
     con.add_argument("--seed", type=non_negative_int, default=None,
                      help="with --new: random seed, 0 or more (default 0)")
     add_arguments(con, EnvConfig, _NEW_ENV_OPTIONS[1:], omit_default=True, help_prefix="with --new: ")
+    con.add_argument("--env", choices=tuple(ENVS), default=None,
+                     help=f"with --new: the env the simulation runs (default {ENV_ID}, the study's setting; "
+                          f"{ENV_ID_V1}: a resident who listens, with hidden needs and weekly goals). A saved "
+                          "simulation keeps its env: naming another is refused")
+    add_arguments(con, EnvConfigV1, _V1_OPTIONS, omit_default=True, help_prefix=f"with --new --env {ENV_ID_V1}: ")
     add_arguments(con, HouseholdConfig, _HOUSEHOLD_OPTIONS, omit_default=True,
                   help_prefix="with --new, makes a household (one assistant per resident, each the --policy): ")
     con.set_defaults(handler=run_console)
@@ -109,14 +117,22 @@ def make_policy(name: str):
 def open_simulation(args: argparse.Namespace) -> Simulation | HouseholdSimulation:
     """The simulation the console arguments ask for: made new, forked, or resumed; a
     household when ``--personas`` makes one or the folder holds one."""
+    env_id = getattr(args, "env", None)
     if args.new:
         if args.at_step is not None:
             raise SimulationError("--at-step only applies with --fork")
         defaults = {f.name: f.default for f in dataclasses.fields(EnvConfig)}
         name = args.policy or DEFAULT_POLICY
         seed = 0 if args.seed is None else args.seed
+        v1_given = [f"--{o.replace('_', '-')}" for o in _V1_OPTIONS if getattr(args, o, None) is not None]
+        if v1_given and env_id != ENV_ID_V1:
+            raise SimulationError(f"{', '.join(v1_given)} only appl{'ies' if len(v1_given) == 1 else 'y'} to "
+                                  f"{ENV_ID_V1}: add --env {ENV_ID_V1}")
         household = [f"--{o.replace('_', '-')}" for o in _HOUSEHOLD_OPTIONS if getattr(args, o) is not None]
         if household:
+            if env_id not in (None, ENV_ID):
+                raise SimulationError(f"a household runs {ENV_ID}'s residents: --env {env_id} applies to a "
+                                      "single resident (--persona)")
             if getattr(args, "persona", None) is not None:
                 raise SimulationError("give --persona (one resident) or --personas (a household), not both")
             if args.personas is None:
@@ -135,15 +151,27 @@ def open_simulation(args: argparse.Namespace) -> Simulation | HouseholdSimulatio
             return sim
         env_kwargs = {option: defaults[option] for option in _WRITTEN_ALWAYS}
         env_kwargs.update(arguments_given(args, EnvConfig, ("days", *_NEW_ENV_OPTIONS)))
-        return Simulation.create(args.sim, make_policy(name), env_kwargs=env_kwargs, seed=seed, policy_name=name)
+        if env_id == ENV_ID_V1:
+            env_kwargs.update(arguments_given(args, EnvConfigV1, _V1_OPTIONS))
+        return Simulation.create(args.sim, make_policy(name), env_kwargs=env_kwargs, seed=seed, policy_name=name,
+                                 env_id=env_id or ENV_ID)
     given = [f"--{o.replace('_', '-')}" for o in _NEW_ONLY if getattr(args, o) is not None]
     if given:
         raise SimulationError(f"{', '.join(given)} only appl{'ies' if len(given) == 1 else 'y'} with --new: "
                               "a saved simulation keeps its configuration")
     if args.at_step is not None and not args.fork:
         raise SimulationError("--at-step only applies with --fork")
-    # the kind is read before anything is copied: a fork opens with the right runner
-    kind = kind_of(SimFolder.open(args.fork or args.sim).read_meta())
+    # the kind (and env) is read before anything is copied: a fork opens with the right runner
+    origin = SimFolder.open(args.fork or args.sim)
+    meta = origin.read_meta()
+    kind = kind_of(meta)
+    if env_id is not None:
+        if kind == "household":
+            if env_id != ENV_ID:
+                raise SimulationError(f"{origin.path} holds a household simulation, which runs {ENV_ID}'s "
+                                      f"residents, not {env_id}")
+        else:
+            check_env_of(origin.path, meta, env_id)
     policy = make_policy(args.policy) if args.policy else None
     if args.fork:
         fork_simulation(args.fork, args.sim, step=args.at_step, days=args.days)
