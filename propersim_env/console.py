@@ -19,12 +19,13 @@ from typing import TextIO
 from .household_simulation import HouseholdSimulation
 from .personas import minutes_to_clock
 from .render import sim_text
-from .simulation import Simulation
+from .simulation import ENV_ID, Simulation
 from .storage import SimFolder, SimulationError
 from .storage.atomic import TMP_PREFIX
 from .user.history import HistoryError, read_history, seed_memory
 from .user.interview import Interview, Mood
 from .user.memory import NODE_KINDS
+from .user.needs import CRITICAL, LOW, NEEDS
 from .world.path_tester import MOVES, PathTester
 
 HELP = """Commands (one a line; words are case-insensitive):
@@ -42,7 +43,10 @@ HELP = """Commands (one a line; words are case-insensitive):
   print tile event <x,y>             the events on a tile
   print tile details <x,y>           a tile's address, room, object and events
   print evaluator memory             the resident's memory of today's interactions (what the rater reads)
-  print last decision                the latest suggestion or silence, its score and reasons
+  print last decision                the latest suggestion or silence, its score and reasons (and, in
+                                     ProPerSim-v1, the resident's reply and whether it acted on it)
+  print needs                        ProPerSim-v1: the resident's hidden needs (0-1) and its weekly
+                                     goals' progress, which the assistant never sees
   print all persona schedule         every resident's plan of today, decomposed into subtasks
   print hourly org persona schedule  today's plan before decomposition: the planner's activity blocks
   print persona chatting with buffer <name>
@@ -151,7 +155,8 @@ class Console:
             head = f"Household simulation {sim.path.name} ({sim.path}): {who}"
         else:
             persona = sim.env.persona
-            head = (f"Simulation {sim.path.name} ({sim.path}): {persona.name} (persona {persona.id}), "
+            env = "" if sim.env_id == ENV_ID else f", {sim.env_id}"
+            head = (f"Simulation {sim.path.name} ({sim.path}): {persona.name} (persona {persona.id}){env}, "
                     f"assistant policy {sim.policy_name}")
         return (f"{head}; {state}, step {sim.step}, {sim.now:%A %Y-%m-%d %H:%M}.\n"
                 f"Type 'help' for the commands.")
@@ -256,6 +261,9 @@ class Console:
                   f"{len(suggestions)} suggestion{'' if len(suggestions) == 1 else 's'}{mean}.")
         if sim.snapshot_step != first_snapshot:
             self._say(f"Snapshot saved at step {sim.snapshot_step}.")
+        if not self.household:
+            for line in listening_lines(records):
+                self._say(line)
         if sim.finished:
             self._say(f"The simulation has ended after day {sim.days}; 'finish' saves and leaves.")
         elif self.household:
@@ -311,14 +319,26 @@ class Console:
                 f"Evaluator memory of {r.name} (today):\n" if self.household else "Evaluator memory (today):\n")
                 + self._evaluation_memory(agent).to_text(sim.now))
         if what == "last decision":
-            return self._each(self._named(rest), lambda agent, r: sim_text.last_decision(
+            return self._each(self._named(rest), lambda agent, r: last_decision(
                 self._record_of(sim.last_record, agent)))
+        if low[:1] == ["needs"]:
+            return self._each(self._named(words[1:]), lambda agent, r: self._needs(r))
         if rest:
             raise ConsoleError(f"'print {what}' takes no arguments, got {' '.join(rest)!r}")
         if what == "current time":
             return sim_text.current_time(sim.now, sim.day, sim.step, sim.days)
         shown = " ".join(words)
         raise ConsoleError(f"unknown command 'print {shown}'; type 'help' for what 'print' can show")
+
+    def _needs(self, resident) -> str:
+        """``print needs``: the hidden need levels and the weekly goals of a ProPerSim-v1 resident."""
+        sim = self.sim
+        if self.household or sim.env_id == ENV_ID:
+            what = "household runs ProPerSim-v0's residents" if self.household else "simulation runs ProPerSim-v0"
+            raise ConsoleError(f"'print needs' shows ProPerSim-v1's hidden needs and weekly goals; this {what}, "
+                               "whose resident has none. Make a v1 simulation to see them: "
+                               "propersim console NEW --new --env ProPerSim-v1")
+        return needs_text(resident, sim.env.needs, sim.env.goals, sim.now, sim.day)
 
     def _tile_details(self, position, residents) -> str:
         lines = sim_text.tile_details(self.sim.env.house, residents[0].events, position, residents[0]).split("\n")
@@ -496,3 +516,71 @@ def original_schedule(resident) -> str:
         lines.append("  daily plan: " + "; ".join(plan.daily_plan))
     return "\n".join(lines)
 
+
+
+def _bar(level: float, width: int = 20) -> str:
+    filled = round(max(0.0, min(1.0, level)) * width)
+    return "[" + "#" * filled + "-" * (width - filled) + "]"
+
+
+def needs_text(resident, needs, goals, now, day: int) -> str:
+    """``print needs``: each hidden need's level with a bar and whether it is low or critical,
+    then this week's goals (sessions done of the target) and the goal progress due by today."""
+    lines = [f"Hidden needs of {resident.name} at {now:%a %Y-%m-%d %H:%M} (0 unmet, 1 met; the assistant never "
+             f"sees them; below {LOW:g} is out of range, below {CRITICAL:g} critical):"]
+    for need in NEEDS:
+        level = needs.levels[need]
+        state = "critical" if level < CRITICAL else "low" if level < LOW else "in range"
+        lines.append(f"  {need:<12} {level:5.2f} {_bar(level)} {state}")
+    in_range = sum(needs.levels[n] >= LOW for n in NEEDS)
+    lines.append(f"  {in_range} of {len(NEEDS)} needs in range now")
+    week_day = day % 7
+    lines.append(f"Weekly goals (week {day // 7 + 1}, day {week_day + 1} of 7):")
+    for goal in goals.goals:
+        lines.append(f"  {goal.name:<8} {goals.counts[goal.name]}/{goal.target}  {goal.description}")
+    lines.append(f"  goal progress {goals.progress(day):.2f} (the share done of what is due by the end of today, "
+                 "each goal capped at 1)")
+    return "\n".join(lines)
+
+
+def last_decision(record: dict | None) -> str:
+    """``print last decision``: the decision, its score and reasons, and in ProPerSim-v1 what the
+    resident made of it (its reply, whether it accepted and acted on it, the day's well-being)."""
+    text = sim_text.last_decision(record)
+    if record is None or "resident_reply" not in record:
+        return text
+    lines = [text]
+    if record["accepted"] is not None:
+        proposed = record["proposed_activity"] or "no activity of the vocabulary"
+        lines.append(f"  resident: {_answer(record)}; proposed: {proposed}")
+        lines.append(f"  reply: \"{record['resident_reply']}\"")
+    if record.get("day_end"):
+        lines.append(f"  {_day_end(record)}")
+    return "\n".join(lines)
+
+
+def _answer(record: dict) -> str:
+    if not record["accepted"]:
+        return "declined"
+    return "accepted and acted on it" if record["acted"] else "accepted, but its day did not change"
+
+
+def _day_end(record: dict) -> str:
+    return (f"day {record['day'] + 1} ended: well-being {record['wellbeing_score']:.2f} (needs in range "
+            f"{record['needs_in_range']:.2f}, goal progress {record['goal_progress']:.2f}; "
+            f"+{record['wellbeing']:.2f} reward)")
+
+
+def listening_lines(records: list[dict]) -> list[str]:
+    """After ``run`` in a ProPerSim-v1 simulation: how the resident took the run's suggestions,
+    its latest reply, and the day-end well-being of the days that ended (nothing for v0)."""
+    heard = [r for r in records if r.get("accepted") is not None]
+    lines = []
+    if heard:
+        accepted = sum(bool(r["accepted"]) for r in heard)
+        acted = sum(bool(r["acted"]) for r in heard)
+        last = heard[-1]
+        lines.append(f"The resident accepted {accepted} of {len(heard)} and acted on {acted}; last reply at "
+                     f"{last['time'][11:16]}: \"{last['resident_reply']}\" ({_answer(last)})")
+    lines += [_day_end(r)[0].upper() + _day_end(r)[1:] + "." for r in records if r.get("day_end")]
+    return lines
