@@ -17,6 +17,14 @@ A household folder (:class:`~propersim_env.household_simulation.HouseholdSimulat
 plays the same way: every resident on the map in its colour of the
 ``rgb_array`` render, each with its own assistant's bubble; the data's
 ``residents`` lists them and each step holds their records keyed by agent.
+
+A ``ProPerSim-v1`` folder (``meta.json``'s ``env_id``) plays the same page with
+what the resident made of each suggestion: its reply (and whether it accepted
+and acted on it) under the decision and in the bubble, and a needs strip, one
+small bar per hidden need (0 to 1) at the current step; the data's ``needs``
+names them and each step holds ``n`` (their levels), ``rp`` (the reply),
+``ac``/``ad`` (accepted, acted) and ``pa`` (the proposed activity), and ``wb``
+(the day's well-being score) at a day's last step. v0 data carries none of these.
 """
 
 from __future__ import annotations
@@ -28,12 +36,14 @@ from importlib import resources
 from pathlib import Path
 
 from .core import CRITERIA, CRITERION_LABELS
+from .envs import ENV_ID, ENV_ID_V1
 from .envs.pettingzoo_env import RESIDENT_COLOURS
 from .personas import load_persona
 from .render.image import TILE, tile_colours
 from .storage import SimFolder, read_records
 from .storage.atomic import write_bytes_atomic
 from .storage.folder import kind_of, make_parent_folders
+from .user.needs import CRITICAL, LOW, NEEDS
 from .world import House, default_house
 
 SCALE = 3
@@ -112,6 +122,9 @@ def page_head(path: Path, meta: dict, strings: Strings) -> dict:
         description = load_persona(persona["id"]).describe()
         data["persona"] = {"id": persona["id"], "name": persona["name"], "description": description}
         data["policy"] = meta["config"].get("policy", "?")
+        if listens(meta):
+            data["env"] = ENV_ID_V1
+            data["needs"] = {"names": list(NEEDS), "low": LOW, "critical": CRITICAL}
     return {
         **data,
         "days": meta["config"]["env"].get("days", 1),
@@ -121,12 +134,34 @@ def page_head(path: Path, meta: dict, strings: Strings) -> dict:
     }
 
 
+def listens(meta: dict) -> bool:
+    """Whether the single-resident simulation whose ``meta.json`` is ``meta`` runs ``ProPerSim-v1``
+    (a folder that names no env runs v0)."""
+    return kind_of(meta) == "single" and meta.get("env_id", ENV_ID) == ENV_ID_V1
+
+
 def page_step(meta: dict, record: dict, strings: Strings) -> dict:
     """One log record as the page plays it (a household's holds every resident's, by agent)."""
     if kind_of(meta) == "household":
         return {"t": record["time"], "day": record["day"],
                 "rs": {agent: _resident_step(rec, strings) for agent, rec in record["residents"].items()}}
-    return {"t": record["time"], "day": record["day"], **_resident_step(record, strings)}
+    step = {"t": record["time"], "day": record["day"], **_resident_step(record, strings)}
+    if listens(meta):
+        step.update(_listening_step(record, strings))
+    return step
+
+
+def _listening_step(r: dict, strings: Strings) -> dict:
+    """What a ``ProPerSim-v1`` record adds on the page: the need levels (in ``NEEDS`` order, two
+    decimals), the reply, whether the resident accepted and acted, the proposed activity, and the
+    day's well-being score at its last step."""
+    needs = r.get("needs") or {}
+    step = {"n": [round(needs[n], 2) if n in needs else None for n in NEEDS],
+            "rp": strings(r.get("resident_reply") or None), "ac": r.get("accepted"), "ad": bool(r.get("acted")),
+            "pa": strings(r.get("proposed_activity"))}
+    if r.get("day_end"):
+        step["wb"] = r.get("wellbeing_score")
+    return step
 
 
 def replay_data(sim: str | os.PathLike, start_step: int = 0, speed: float | None = None) -> dict:

@@ -6,7 +6,8 @@ steps logged after its first ``K`` (and the texts after its first ``M``), while
 a simulation runs in another process (the console, ``Simulation.run``,
 ``HouseholdSimulation.run``), and follows the newest step unless the user has
 stepped back. ``--start-step`` and ``--speed`` make it a demo: it plays from
-that step at that many steps a second.
+that step at that many steps a second. A ``ProPerSim-v1`` simulation's page
+shows the resident's replies and its needs strip, as the written page does.
 
 The log is read while another process appends to it: a half-written last line
 is left until it is complete. A log cut back (a resumed run goes on from its
@@ -32,6 +33,7 @@ from .replay import (
     Strings,
     check_speed,
     check_start_step,
+    listens,
     page_head,
     page_html,
     page_step,
@@ -97,7 +99,8 @@ class LiveLog:
         except (SimulationError, OSError):
             return  # being replaced (written atomically, so only for a moment): keep the last one read
         self._meta_stamp = stamp
-        other = kind_of(meta) != kind_of(self.meta) or meta.get("personas") != self.meta.get("personas")
+        other = (kind_of(meta) != kind_of(self.meta) or meta.get("personas") != self.meta.get("personas")
+                 or listens(meta) != listens(self.meta))
         self.meta = meta
         if other:
             self._restart()  # another simulation now lives in the folder

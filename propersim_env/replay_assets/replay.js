@@ -5,7 +5,11 @@
    Live mode (data.live, from `propersim serve`): the page asks the server for the steps logged
    since the last it holds about once a second, and follows the newest unless the user has
    stepped back; when the log was cut back (a resumed run) the server says so and the page
-   starts again from what the log holds now. */
+   starts again from what the log holds now.
+   ProPerSim-v1 (data.needs): each step also holds the resident's reply (rp), whether it accepted
+   (ac) and acted on (ad) the suggestion, the proposed activity (pa), its hidden need levels (n, in
+   data.needs.names order) and at a day's last step the day's well-being score (wb); the page shows
+   the reply under the decision and in the bubble, and a needs strip: one small bar per need, 0..1. */
 (function () {
   "use strict";
 
@@ -188,6 +192,57 @@
     return Math.round(Math.min(1, Math.max(0, f)) * (n - 1));
   }
 
+  /* ---- ProPerSim-v1: the resident's reply and its hidden needs ---- */
+  var needs = data.needs || null;
+  function replyHow(r) {
+    if (!r.ac) { return "declined"; }
+    return r.ad ? "acted on it" + (r.pa >= 0 ? " (" + S[r.pa].replace(/_/g, " ") + ")" : "") :
+      "accepted; the day did not change";
+  }
+  function hasReply(r) { return !!needs && r.d >= 0 && r.rp >= 0; }
+  function replyLine(box, r) {
+    box.appendChild(el("b", null, data.persona.name.split(" ")[0] + ": "));
+    box.appendChild(el("span", "reply-text", "\u201c" + S[r.rp] + "\u201d"));
+    box.appendChild(el("span", "reply-how", " \u00b7 " + replyHow(r)));
+  }
+  function buildNeeds() {
+    if (!needs) { return; }
+    var box = $("needs");
+    box.textContent = "";
+    needs.names.forEach(function (name) {
+      var item = el("div", "need"), bar = el("div", "need-bar"), mark = el("div", "need-low-mark");
+      item.setAttribute("data-need", name);
+      mark.style.bottom = (needs.low * 100) + "%";
+      mark.title = "below " + needs.low + ": out of range";
+      bar.appendChild(el("div", "need-fill"));
+      bar.appendChild(mark);
+      item.appendChild(el("span", "need-value", "-"));
+      item.appendChild(bar);
+      item.appendChild(el("span", "need-name", name));
+      box.appendChild(item);
+    });
+    var line = el("div", null, "");
+    line.id = "wellbeing-line";
+    box.appendChild(line);
+    box.hidden = false;
+    $("needs-head").hidden = false;
+  }
+  function showNeeds(r) {
+    if (!needs) { return; }
+    var items = $("needs").querySelectorAll(".need");
+    needs.names.forEach(function (name, k) {
+      var v = r.n ? r.n[k] : null, item = items[k];
+      var known = v !== null && v !== undefined;
+      item.className = "need" + (!known ? "" : v < needs.critical ? " critical" : v < needs.low ? " low" : "");
+      item.setAttribute("data-level", known ? String(v) : "");
+      item.title = name + ": " + (known ? v.toFixed(2) : "unknown") + " (0 unmet, 1 met)";
+      item.querySelector(".need-fill").style.height = (known ? Math.max(0, Math.min(1, v)) * 100 : 0) + "%";
+      item.querySelector(".need-value").textContent = known ? v.toFixed(2) : "-";
+    });
+    $("wellbeing-line").textContent = r.wb !== undefined && r.wb !== null ?
+      "day " + (r.day + 1) + " ended: well-being " + r.wb.toFixed(2) : "";
+  }
+
   /* ---- one step on screen ---- */
   function criteriaList(list, record) {
     list.textContent = "";
@@ -217,6 +272,11 @@
     head.appendChild(el("span", "badge score " + scoreClass(r.s), scoreText(r.s)));
     bubble.appendChild(head);
     bubble.appendChild(el("div", "bubble-text", "\u201c" + S[r.d] + "\u201d"));
+    if (!household && hasReply(r)) {
+      var said = el("div", "bubble-reply");
+      replyLine(said, r);
+      bubble.appendChild(said);
+    }
     var list = el("ul", "reasons");
     criteriaList(list, r);
     bubble.appendChild(list);
@@ -294,7 +354,12 @@
       decision.appendChild(el("span", "badge " + scoreClass(r.s), scoreText(r.s)));
       decision.appendChild(document.createTextNode(" "));
       decision.appendChild(el("span", r.d >= 0 ? "quote" : "noop", r.d >= 0 ? "\u201c" + S[r.d] + "\u201d" : "No Recommendation"));
+      var reply = $("reply");
+      reply.textContent = "";
+      reply.hidden = !hasReply(r);
+      if (hasReply(r)) { replyLine(reply, r); }
       criteriaList($("criteria"), r);
+      showNeeds(r);
     }
     var scored = scoredSoFar[i];
     $("totals").textContent = count(suggestionsSoFar[i], "suggestion") + " in " + count(decisionsSoFar[i], "decision") + "; mean score " +
@@ -458,6 +523,7 @@
   /* ---- wiring ---- */
   describe();
   drawMap();
+  buildNeeds();
   $("first").onclick = function () { pause(); show(0); };
   $("prev").onclick = function () { pause(); show(current - 1); };
   $("next").onclick = function () { pause(); show(current + 1); };
