@@ -526,8 +526,9 @@ def _bar(level: float, width: int = 20) -> str:
 def needs_text(resident, needs, goals, now, day: int) -> str:
     """``print needs``: each hidden need's level with a bar and whether it is low or critical,
     then this week's goals (sessions done of the target) and the goal progress due by today."""
-    lines = [f"Hidden needs of {resident.name} at {now:%a %Y-%m-%d %H:%M} (0 unmet, 1 met; the assistant never "
-             f"sees them; below {LOW:g} is out of range, below {CRITICAL:g} critical):"]
+    head = (f"Hidden needs of {resident.name} at {now:%a %Y-%m-%d %H:%M} (0 unmet, 1 met; the assistant never "
+            f"sees them; below {LOW:g} is out of range, below {CRITICAL:g} critical):")
+    lines = [head]
     for need in NEEDS:
         level = needs.levels[need]
         state = "critical" if level < CRITICAL else "low" if level < LOW else "in range"

@@ -39,7 +39,15 @@ from pathlib import Path
 from typing import Protocol
 
 from .core import parse_decision
-from .envs import ENV_ID, ENV_ID_V1, STATE_VERSION, EnvConfig, EnvConfigV1, ProPerSimEnv, ProPerSimV1Env
+from .envs import (
+    ENV_ID,
+    ENV_ID_V1,
+    STATE_VERSION,
+    EnvConfig,
+    EnvConfigV1,
+    ProPerSimEnv,
+    ProPerSimV1Env,
+)
 from .storage import SimFolder, SimulationError
 from .storage.atomic import make_temp_dir, publish_dir
 from .storage.folder import FORMAT, LOG, SNAPSHOTS, make_parent_folders
@@ -51,7 +59,6 @@ from .storage.snapshot import (
     snapshot_name,
     write_snapshot,
 )
-
 
 ENVS: dict[str, tuple[type[ProPerSimEnv], type[EnvConfig]]] = {
     ENV_ID: (ProPerSimEnv, EnvConfig),

@@ -17,7 +17,12 @@ from propersim_env.envs import ENV_ID, ENV_ID_V1, ProPerSimEnv, ProPerSimV1Env
 from propersim_env.replay import replay_data, write_replay
 from propersim_env.serve import LiveLog
 from propersim_env.simulation import Simulation
-from propersim_env.storage import SimFolder, SimulationError, fork_simulation, read_records
+from propersim_env.storage import (
+    SimFolder,
+    SimulationError,
+    fork_simulation,
+    read_records,
+)
 from propersim_env.storage.snapshot import read_manifest
 from propersim_env.user.needs import NEEDS
 
@@ -224,7 +229,7 @@ def test_the_console_makes_a_v1_simulation_and_prints_the_hidden_needs(monkeypat
     assert after == answer(out, "print needs Amara")
     last = records[-1]
     for need, level in last["needs"].items():  # the levels now: those after the last step
-        shown = re.search(rf"^  {need} +(\d\.\d\d) \[[#-]{{20}}\] (in range|low|critical)$", after, re.M)
+        shown = re.search(rf"^  {need} +(\d\.\d\d) \[[#-]{{20}}\] (in range|low|critical)$", after, re.MULTILINE)
         assert shown and abs(float(shown[1]) - level) <= 0.0051
     decision = answer(out, "print last decision")
     assert decision.startswith(f"Step {last['step']} at ")
@@ -259,7 +264,7 @@ def test_a_v0_simulation_refuses_print_needs(monkeypatch, capsys, tmp_path):
     (["--new", "--env", "ProPerSim-v2"], "invalid choice: 'ProPerSim-v2'"),
 ])
 def test_the_console_refuses_v1_options_where_they_do_not_apply(monkeypatch, capsys, tmp_path, args, message):
-    code, out, err = console(monkeypatch, capsys, [tmp_path / "sim", *args], "")
+    code, _, err = console(monkeypatch, capsys, [tmp_path / "sim", *args], "")
     assert code == 2 and message in err
     assert not (tmp_path / "sim").exists()
 
