@@ -11,7 +11,7 @@ import pytest
 from gymnasium.utils.env_checker import check_env
 
 import propersim_env  # noqa: F401  (registers the envs)
-from propersim_env.envs import EnvConfig, EnvConfigV1, ProPerSimV1Env, proper_sim_v1
+from propersim_env.envs import EnvConfig, EnvConfigV1, ProPerSimV1Env, listener
 from propersim_env.envs.proposal_activity import proposed_activity
 from propersim_env.personas import load_persona
 from propersim_env.user.acceptance import acceptance_probability
@@ -48,7 +48,7 @@ def _trajectory(env, steps):
 
 
 def _forced(monkeypatch, chance):
-    monkeypatch.setattr(proper_sim_v1, "acceptance_probability", lambda *a, **k: chance)
+    monkeypatch.setattr(listener, "acceptance_probability", lambda *a, **k: chance)
 
 
 @pytest.mark.slow
@@ -272,7 +272,7 @@ def test_state_dict_round_trip():
     other = _v1(days=2)
     other.reset(seed=123)
     other.load_state_dict(saved)
-    assert other.reply == env.reply and other.needs.levels == env.needs.levels
+    assert other.listener.reply == env.listener.reply and other.listener.needs.levels == env.listener.needs.levels
     a = [env.step(WALK if i % 9 == 0 else "")[1:] for i in range(120)]
     b = [other.step(WALK if i % 9 == 0 else "")[1:] for i in range(120)]
     assert [x[:3] for x in a] == [x[:3] for x in b]
@@ -424,7 +424,7 @@ def _day_end_score(monkeypatch, chance, text, moment):
     while True:
         r = env.resident
         start = start_after(env.clock.minutes_since_start(r.step_index + 1))
-        if (moment(env.needs.levels) and r.plan.wake <= start < r.plan.bedtime and env.state.activity != activity
+        if (moment(env.listener.needs.levels) and r.plan.wake <= start < r.plan.bedtime and env.state.activity != activity
                 and env.state.category not in ("work", "meal")
                 and insert_block(r.plan.blocks, activity, start, 45) is not None):
             break

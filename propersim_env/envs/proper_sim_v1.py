@@ -8,24 +8,15 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
-import numpy as np
 from gymnasium import spaces
 
 from ..core import docstring_arguments
-from ..personas import activities
-from ..user import ResidentState
-from ..user.acceptance import acceptance_probability, is_busy, reply
-from ..user.acting import insert_block, start_after, usual_minutes
-from ..user.goals import GoalTracker
-from ..user.needs import Needs
 from .config import EnvConfig, EnvConfigV1
+from .listener import REPLY_CHARS, SILENCE, Listener
 from .proper_sim import ProPerSimEnv
-from .proposal_activity import proposed_activity
 from .spaces import UnicodeText
 
-REPLY_CHARS = 256
-#: the day-end well-being: this share from needs in range, the rest from weekly goal progress
-NEEDS_SHARE = 0.7
+__all__ = ["ProPerSimV1Env"]
 
 
 class ProPerSimV1Env(ProPerSimEnv):
@@ -110,8 +101,7 @@ class ProPerSimV1Env(ProPerSimEnv):
     """
 
     #: v0's saved attributes and the resident's listening state
-    STATE_ATTRIBUTES = ProPerSimEnv.STATE_ATTRIBUTES | frozenset({"needs", "goals", "reply", "_day_wellbeing",
-                                                                  "_closed_days", "_track_day"})
+    STATE_ATTRIBUTES = ProPerSimEnv.STATE_ATTRIBUTES | frozenset({"listener"})
 
     def __init__(self, config: EnvConfig | None = None, **options: Any):
         if config is not None and options:
@@ -123,21 +113,14 @@ class ProPerSimV1Env(ProPerSimEnv):
         super().__init__(config)
         self.observation_space = spaces.Dict({**self.observation_space.spaces,
                                               "resident_reply": UnicodeText(REPLY_CHARS)})
-        self.needs: Needs | None = None
-        self.goals: GoalTracker | None = None
-        self.reply = ""
-        self._day_wellbeing: dict[int, list[float]] = {}
-        self._closed_days: dict[int, tuple[float, float]] = {}
-        self._track_day = -1
+        self.listener: Listener | None = None
 
     # ---- Gymnasium API -----------------------------------------------------
     def reset(self, *, seed: int | None = None, options: dict | None = None):
-        self.needs, self.goals, self.reply = None, None, ""
-        self._day_wellbeing, self._closed_days, self._track_day = {}, {}, -1
+        self.listener = None
         observation, info = super().reset(seed=seed, options=options)
-        self.needs = Needs.start(self.persona)
-        self.goals = GoalTracker.start(self.persona)
-        self._track(self.state)
+        self.listener = Listener(self.persona)
+        self.listener.track(self.state, self.clock)
         info.update(self._quiet_parts())
         return observation, info
 
@@ -146,21 +129,18 @@ class ProPerSimV1Env(ProPerSimEnv):
         usage_before = self._usage_now()
         state_rated = self.state
         decided = self.seat.decide(action, state_rated)
-        listened = self._listen(decided, state_rated)
+        suggestion = None if decided.noop else self.seat.last.suggestion
+        listened = self.listener.hear(decided.reward, suggestion, state_rated, self.resident, self.clock,
+                                      self.np_random)
         next_state = self._next_awake_state()
         truncated = next_state is None
         info = self._info(state_rated, decided, self._usage_since(usage_before))
         day = self.clock.day_of(state_rated.step)
         day_end = truncated or self.clock.day_of(next_state.step) != day
-        score = in_range = progress = None
-        if day_end:
-            closed = self._closed_days.pop(day, None)
-            in_range, progress = closed if closed is not None else self._close_day(day)
-            score = NEEDS_SHARE * in_range + (1 - NEEDS_SHARE) * progress
-        wellbeing = self.config.wellbeing_weight * score if day_end else 0.0
-        info.update(rating=decided.reward, wellbeing=wellbeing, wellbeing_score=score, needs_in_range=in_range,
-                    goal_progress=progress, day_end=day_end, needs=self.needs.to_dict(), goals=self.goals.to_dict(),
-                    **listened)
+        wellbeing_parts = self.listener.day_end(day) if day_end else _NO_DAY_END
+        wellbeing = self.config.wellbeing_weight * wellbeing_parts["wellbeing_score"] if day_end else 0.0
+        info.update(rating=decided.reward, wellbeing=wellbeing, **wellbeing_parts, day_end=day_end,
+                    **self.listener.hidden(), **listened)
         if next_state is not None:
             self.state = next_state
         if self.render_mode == "human":
@@ -169,103 +149,44 @@ class ProPerSimV1Env(ProPerSimEnv):
 
     # ---- the resident who listens ----------------------------------------------
     def _quiet_parts(self) -> dict:
-        return {"rating": 0.0, "wellbeing": 0.0, "wellbeing_score": None, "needs_in_range": None,
-                "goal_progress": None, "day_end": False,
-                "proposed_activity": None, "accepted": None, "acted": False, "resident_reply": "",
-                "needs": self.needs.to_dict(), "goals": self.goals.to_dict()}
+        return {"rating": 0.0, "wellbeing": 0.0, **_NO_DAY_END, "day_end": False, **SILENCE,
+                **self.listener.hidden()}
 
-    def _listen(self, decided, state: ResidentState) -> dict:
-        """Whether the resident acts on the decision just rated, and what it says."""
-        text = self.seat.last.suggestion
-        if decided.noop or text is None:
-            self.reply = ""
-            return {"proposed_activity": None, "accepted": None, "acted": False, "resident_reply": ""}
-        proposed = proposed_activity(text, self.persona)
-        category = None if proposed is None else activities()[proposed].category
-        busy = is_busy(self.persona, state.activity, state.category)
-        chance = acceptance_probability(decided.reward, self.persona, busy, self.needs, category)
-        accepted = bool(self.np_random.random() < chance)
-        self.needs.interrupted(busy)
-        acted = accepted and proposed is not None and self._act(proposed)
-        if acted:
-            self.needs.switched()
-        self.reply = reply(self.persona, accepted, self.needs, self.np_random,
-                           acted=acted or proposed is None)[:REPLY_CHARS]
-        return {"proposed_activity": proposed, "accepted": accepted, "acted": acted, "resident_reply": self.reply}
-
-    def _act(self, activity: str) -> bool:
-        """Put ``activity`` in place of the current flexible block; whether the day changed."""
-        resident = self.resident
-        plan, step = resident.plan, resident.step_index
-        now = self.clock.minutes_since_start(step)
-        if plan is None or resident.day != self.clock.day_of(step) or not plan.wake <= now < plan.bedtime:
-            return False
-        start = start_after(self.clock.minutes_since_start(step + 1))
-        blocks = insert_block(plan.blocks, activity, start, usual_minutes(self.persona, activity))
-        if blocks is None:
-            return False
-        # its own generator: the resident's plans of the coming days stay what they would have been
-        resident.replan_from(blocks, start, np.random.default_rng(self.np_random.integers(2**63)))
-        return True
-
-    def _next_awake_state(self) -> ResidentState | None:
+    def _next_awake_state(self):
         """v0's, with the needs, goals and well-being followed at every clock step."""
         resident = self.resident
         while resident.step_index + 1 < self._total_steps:
             state = resident.advance()
             self.seat.follow(state)
-            if self.needs is not None:
-                self._track(state)
+            if self.listener is not None:
+                self.listener.track(state, self.clock)
             if not state.sleeping:
                 return state
         return None
 
-    def _track(self, state: ResidentState) -> None:
-        minutes = self.clock.minutes_per_step
-        day = self.clock.day_of(state.step)
-        if day != self._track_day:
-            if self._track_day >= 0:
-                self._closed_days[self._track_day] = self._close_day(self._track_day)
-            self._track_day = day
-        self.needs.update(state.category, minutes, state.sleeping)
-        self.goals.update(state.activity, minutes, day)
-        if not state.sleeping:
-            totals = self._day_wellbeing.setdefault(day, [0.0, 0])
-            totals[0] += self.needs.in_range()
-            totals[1] += 1
-
-    def _close_day(self, day: int) -> tuple[float, float]:
-        """Day ``day``'s well-being parts: the share of needs in range over its waking steps, and
-        the weekly goals' progress by its end (see Rewards)."""
-        total, count = self._day_wellbeing.pop(day, (0.0, 0))
-        return (total / count if count else 1.0), self.goals.progress(day)
-
     def _observation(self) -> dict:
         observation = super()._observation()
-        observation["resident_reply"] = self.reply
+        observation["resident_reply"] = self.listener.reply if self.listener is not None else ""
         return observation
 
     # ---- saving and resuming -----------------------------------------------------------
     def state_dict(self) -> dict:
-        """v0's state and the listening state (``"listening"``: needs, goals, reply, the day's
-        well-being so far)."""
+        """v0's state and ``"listening"``: the resident's :class:`~.listener.Listener` (needs,
+        goals, reply, the day's well-being so far)."""
         state = super().state_dict()
-        state["listening"] = {"needs": self.needs, "goals": self.goals, "reply": self.reply,
-                              "day_wellbeing": self._day_wellbeing, "closed_days": self._closed_days,
-                              "track_day": self._track_day}
+        state["listening"] = self.listener
         return state
 
     def load_state_dict(self, state: dict) -> None:
-        listening = state.get("listening") if isinstance(state, dict) else None
-        if listening is None:
+        listener = state.get("listening") if isinstance(state, dict) else None
+        if listener is None:
             raise ValueError("env state lacks 'listening': it was saved by ProPerSim-v0, not ProPerSim-v1")
+        if not isinstance(listener, Listener):
+            raise TypeError(f"env state's 'listening' must be a Listener, got {type(listener).__name__}")
         super().load_state_dict(state)
-        self.needs = listening["needs"]
-        self.goals = listening["goals"]
-        self.reply = listening["reply"]
-        self._day_wellbeing = listening["day_wellbeing"]
-        self._closed_days = listening["closed_days"]
-        self._track_day = listening["track_day"]
+        self.listener = listener
 
+
+_NO_DAY_END = {"wellbeing_score": None, "needs_in_range": None, "goal_progress": None}
 
 ProPerSimV1Env.__doc__ = ProPerSimV1Env.__doc__.format(arguments=docstring_arguments(EnvConfigV1, "    - "))
