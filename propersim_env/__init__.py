@@ -13,8 +13,10 @@ from .envs import ENV_ID, ProPerSimEnv, register_envs
 register_envs()
 
 # Loaded on first use, so that `import propersim_env` stays light:
-# parallel_env / env (the PettingZoo household) and make_sb3_env (Box/Discrete for SB3).
-_LAZY = {"parallel_env": "pettingzoo_env", "env": "pettingzoo_env", "make_sb3_env": "sb3"}
+# parallel_env / env (the PettingZoo household), parallel_env_v1 / env_v1 (its residents listen)
+# and make_sb3_env (Box/Discrete for SB3).
+_LAZY = {"parallel_env": "pettingzoo_env", "env": "pettingzoo_env", "parallel_env_v1": "pettingzoo_v1",
+         "env_v1": "pettingzoo_v1", "make_sb3_env": "sb3"}
 
 
 def __getattr__(name: str):
@@ -25,4 +27,5 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["ENV_ID", "ProPerSimEnv", "__version__", "env", "make_sb3_env", "parallel_env"]
+__all__ = ["ENV_ID", "ProPerSimEnv", "__version__", "env", "env_v1", "make_sb3_env", "parallel_env",
+           "parallel_env_v1"]

@@ -482,3 +482,18 @@ def test_random_proposals_and_cheap_texts_do_not_gain():
     print("day-end well-being, personas 1, 9, 17 x 2 days:", totals)
     assert totals["random"] < totals["never"] < totals["needs_aware"] < totals["oracle_v1"]
     assert totals["nag"] < totals["never"] and totals["always"] <= totals["never"]
+
+
+def test_an_ended_episode_extended_goes_on_with_v1s_info():
+    env = ProPerSimV1Env(persona=3, days=1)
+    _, first = env.reset(seed=0)
+    truncated = False
+    while not truncated:
+        _, _, _, truncated, _ = env.step("How about a short walk outside?")
+    observation, info = env.extend(2)
+    assert set(first) <= set(info)
+    assert info["rating"] == 0.0 and info["accepted"] is None and not info["day_end"]
+    assert info["resident_reply"] == observation["resident_reply"]
+    assert env.clock.day_of(env.state.step) == 1
+    _, reward, _, _, info = env.step("")
+    assert reward == info["rating"] + info["wellbeing"]

@@ -2,15 +2,18 @@
 
 - :mod:`.proper_sim`: :class:`ProPerSimEnv`, one assistant serving one resident;
 - :mod:`.proper_sim_v1`: :class:`ProPerSimV1Env`, the same with a resident who listens;
-- :mod:`.config`: :class:`EnvConfig`, :class:`EnvConfigV1` and :class:`HouseholdConfig`, the typed options;
+- :mod:`.config`: :class:`EnvConfig`, :class:`EnvConfigV1`, :class:`HouseholdConfig` and
+  :class:`HouseholdConfigV1`, the typed options;
 - :mod:`.feedback`: wrappers that change the reward (delayed, noisy);
 - :mod:`.spaces`: :class:`UnicodeText`, the text space.
 
 Loaded on demand (not imported here): :mod:`.pettingzoo_env` (the household,
-``propersim_env.parallel_env`` / ``propersim_env.env``) and :mod:`.sb3` (Box and
+``propersim_env.parallel_env`` / ``propersim_env.env``), :mod:`.pettingzoo_v1` (its
+residents listen: ``propersim_env.parallel_env_v1`` / ``propersim_env.env_v1``), :mod:`.listener`
+(the listening resident both v1 envs share) and :mod:`.sb3` (Box and
 Discrete wrappers, ``propersim_env.make_sb3_env``)."""
 
-from .config import EnvConfig, EnvConfigV1, HouseholdConfig
+from .config import EnvConfig, EnvConfigV1, HouseholdConfig, HouseholdConfigV1
 from .feedback import DelayedReward, RatingNoise
 from .proper_sim import STATE_VERSION, ProPerSimEnv
 from .proper_sim_v1 import ProPerSimV1Env
@@ -35,5 +38,6 @@ def register_envs() -> None:
 
 
 __all__ = ["ENV_ID", "ENV_ID_V1", "STATE_VERSION", "DelayedReward", "EnvConfig", "EnvConfigV1", "HouseholdConfig",
+           "HouseholdConfigV1",
            "ProPerSimEnv", "ProPerSimV1Env", "RatingNoise",
            "UnicodeText", "register_envs"]

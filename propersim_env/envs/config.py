@@ -156,19 +156,39 @@ class HouseholdConfig(SharedConfig):
             raise ValueError(f"conversation_chance must be a probability from 0 to 1, got {c!r}")
 
 
-@dataclass(frozen=True)
-class EnvConfigV1(EnvConfig):
-    """The options of ``ProPerSim-v1``: v0's and the weight of the day-end well-being
-    (see :class:`~propersim_env.envs.proper_sim_v1.ProPerSimV1Env`)."""
-
-    wellbeing_weight: float = option(
+def _wellbeing_weight():
+    """The one v1 option, declared once for the single env and the household."""
+    return option(
         100.0, "ProPerSim-v1: the day-end well-being score (0-1: needs in range, weekly goal progress) times "
         "this is added to the reward at each day's last waking step (100 is about a fifth of a day of "
         "ratings); 0 leaves the ratings alone",
         allowed="a non-negative number", parse=float)
 
+
+def _check_wellbeing_weight(w) -> None:
+    if isinstance(w, bool) or not isinstance(w, numbers.Real) or math.isnan(w) or w < 0 or math.isinf(w):
+        raise ValueError(f"wellbeing_weight must be a non-negative number, got {w!r}")
+
+
+@dataclass(frozen=True)
+class EnvConfigV1(EnvConfig):
+    """The options of ``ProPerSim-v1``: v0's and the weight of the day-end well-being
+    (see :class:`~propersim_env.envs.proper_sim_v1.ProPerSimV1Env`)."""
+
+    wellbeing_weight: float = _wellbeing_weight()
+
     def __post_init__(self):
         super().__post_init__()
-        w = self.wellbeing_weight
-        if isinstance(w, bool) or not isinstance(w, numbers.Real) or math.isnan(w) or w < 0 or math.isinf(w):
-            raise ValueError(f"wellbeing_weight must be a non-negative number, got {w!r}")
+        _check_wellbeing_weight(self.wellbeing_weight)
+
+
+@dataclass(frozen=True)
+class HouseholdConfigV1(HouseholdConfig):
+    """The options of the v1 household: v0's and the weight of each resident's day-end
+    well-being (see :class:`~propersim_env.envs.pettingzoo_v1.ProPerSimHouseholdV1`)."""
+
+    wellbeing_weight: float = _wellbeing_weight()
+
+    def __post_init__(self):
+        super().__post_init__()
+        _check_wellbeing_weight(self.wellbeing_weight)

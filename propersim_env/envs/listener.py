@@ -28,6 +28,8 @@ REPLY_CHARS = 256
 NEEDS_SHARE = 0.7
 #: what ``hear`` reports after a no-op (nothing proposed, nothing said)
 SILENCE = {"proposed_activity": None, "accepted": None, "acted": False, "resident_reply": ""}
+#: the well-being keys of a step that does not end a day
+NO_DAY_END = {"wellbeing_score": None, "needs_in_range": None, "goal_progress": None}
 
 
 class Listener:
@@ -77,13 +79,25 @@ class Listener:
             totals[0] += self.needs.in_range()
             totals[1] += 1
 
-    def day_end(self, day: int) -> dict:
-        """Day ``day``'s well-being: ``wellbeing_score`` in [0, 1] and its parts
-        ``needs_in_range`` and ``goal_progress`` (read once: the day is then closed)."""
-        closed = self._closed_days.pop(day, None)
-        in_range, progress = closed if closed is not None else self._close(day)
-        return {"wellbeing_score": NEEDS_SHARE * in_range + (1 - NEEDS_SHARE) * progress,
-                "needs_in_range": in_range, "goal_progress": progress}
+    def step_end(self, day: int, day_end: bool, weight: float) -> dict:
+        """The ``info`` keys of a step rated on day ``day``: ``wellbeing`` (``weight`` times
+        the day's score at its last step, else 0; the reward adds it), ``wellbeing_score``
+        in [0, 1] and its parts ``needs_in_range`` and ``goal_progress`` (``None`` but at a
+        day's end, which closes the day), ``day_end``, and the hidden ``needs`` and ``goals``."""
+        parts = dict(NO_DAY_END)
+        if day_end:
+            closed = self._closed_days.pop(day, None)
+            in_range, progress = closed if closed is not None else self._close(day)
+            parts = {"wellbeing_score": NEEDS_SHARE * in_range + (1 - NEEDS_SHARE) * progress,
+                     "needs_in_range": in_range, "goal_progress": progress}
+        wellbeing = weight * parts["wellbeing_score"] if day_end else 0.0
+        return {"wellbeing": wellbeing, **parts, "day_end": day_end, **self.hidden()}
+
+    def quiet(self) -> dict:
+        """The listening ``info`` keys where nothing was decided (reset, or an ended episode
+        extended): nothing rated, proposed or delivered; the reply last spoken."""
+        return {"rating": 0.0, "wellbeing": 0.0, **NO_DAY_END, "day_end": False, **SILENCE,
+                "resident_reply": self.reply, **self.hidden()}
 
     def hidden(self) -> dict:
         """For logs and oracles, never the observation: the needs' levels and this week's goals."""

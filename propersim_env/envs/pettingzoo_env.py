@@ -103,6 +103,8 @@ class ProPerSimHousehold(ParallelEnv):
     metadata = {"name": ENV_NAME, "render_modes": ["ansi", "human", "rgb_array"], "render_fps": 4,
                 "is_parallelizable": True}
 
+    #: the options' type
+    CONFIG = HouseholdConfig
     #: attributes made from the configuration (rebuilt, never saved)
     CONFIG_ATTRIBUTES = frozenset({"config", "days", "render_mode", "house", "clock", "feature_names",
                                    "possible_agents", "_observation_spaces", "_action_spaces"})
@@ -114,9 +116,9 @@ class ProPerSimHousehold(ParallelEnv):
     def __init__(self, config: HouseholdConfig | None = None, **options):
         if config is not None and options:
             raise TypeError("give either a HouseholdConfig or keyword options, not both")
-        if config is not None and not isinstance(config, HouseholdConfig):
-            raise TypeError(f"config must be a HouseholdConfig, got {type(config).__name__}")
-        self.config = config = config or HouseholdConfig.from_options(options)
+        if config is not None and not isinstance(config, self.CONFIG):
+            raise TypeError(f"config must be a {self.CONFIG.__name__}, got {type(config).__name__}")
+        self.config = config = config or self.CONFIG.from_options(options)
         house = default_house()
         if len(config.personas) > len(house.bedrooms):
             raise ValueError(f"personas: the house has {len(house.bedrooms)} bedrooms, so a household has at most "
@@ -195,15 +197,18 @@ class ProPerSimHousehold(ParallelEnv):
         rated_states = self.states
         day = self.clock.day_of(rated_states[0].step)
         rewards, infos = {}, {}
-        for agent, seat, state in zip(self.possible_agents, self.seats, rated_states):
+        for k, (agent, seat, state) in enumerate(zip(self.possible_agents, self.seats, rated_states)):
             if state.sleeping:  # the assistant cannot reach a sleeping resident: nothing to rate
                 unrated = Decided(None, parse_decision(actions[agent]).noop)
                 rewards[agent], infos[agent] = 0.0, self._info(seat, state, day, unrated, rated=False)
+                self._heard(k, None, state, infos[agent])
                 continue
             decided = seat.decide(actions[agent], state)
             rewards[agent], infos[agent] = decided.reward, self._info(seat, state, day, decided, rated=True)
+            self._heard(k, decided, state, infos[agent])
         next_states = self._next_waking_step()
         finished = next_states is None
+        self._stepped(day, next_states, rewards, infos)
         if not finished:
             self.states = next_states
         observations = self._observations(self.states)
@@ -263,6 +268,9 @@ class ProPerSimHousehold(ParallelEnv):
             raise ValueError(f"household state version {version!r} is not {HOUSEHOLD_STATE_VERSION}, the version "
                              f"this propersim_env reads: it was written by {'an older' if older else 'a newer'} "
                              "version")
+        if "listening" in state and "listeners" not in self.STATE_ATTRIBUTES:
+            raise ValueError("the household state holds residents who listen: it was saved by "
+                             "propersim_household_v1; open it with propersim_env.parallel_env_v1")
         missing = sorted({"np_random", "personas", "household", "seats", "agents", "states", "days"} - set(state))
         if missing:
             raise ValueError(f"household state (version {version}) lacks {missing}")
@@ -321,9 +329,22 @@ class ProPerSimHousehold(ParallelEnv):
             states = household.advance()
             for seat, state in zip(self.seats, states):
                 seat.follow(state)
+            self._lived(states)
             if not all(s.sleeping for s in states):
                 return states
         return None
+
+    # hooks for a household whose residents listen (ProPerSimHouseholdV1); nothing here
+    def _heard(self, k: int, decided: Decided | None, state: ResidentState, info: dict) -> None:
+        """Resident ``k`` heard ``decided`` (``None``: asleep, not delivered); may add to ``info``."""
+
+    def _stepped(self, day: int, next_states: tuple[ResidentState, ...] | None, rewards: dict,
+                 infos: dict) -> None:
+        """Every decision of a step on day ``day`` is rated and the household has moved on to
+        ``next_states`` (``None``: the days ended); may add to ``rewards`` and ``infos``."""
+
+    def _lived(self, states: tuple[ResidentState, ...]) -> None:
+        """The household lived one clock step (awake or not)."""
 
     def _observations(self, states: tuple[ResidentState, ...]) -> dict:
         day_fraction = self.clock.day_of(states[0].step) / self.days

@@ -12,7 +12,7 @@ from gymnasium import spaces
 
 from ..core import docstring_arguments
 from .config import EnvConfig, EnvConfigV1
-from .listener import REPLY_CHARS, SILENCE, Listener
+from .listener import REPLY_CHARS, Listener
 from .proper_sim import ProPerSimEnv
 from .spaces import UnicodeText
 
@@ -121,7 +121,7 @@ class ProPerSimV1Env(ProPerSimEnv):
         observation, info = super().reset(seed=seed, options=options)
         self.listener = Listener(self.persona)
         self.listener.track(self.state, self.clock)
-        info.update(self._quiet_parts())
+        info.update(self.listener.quiet())
         return observation, info
 
     def step(self, action):
@@ -137,21 +137,21 @@ class ProPerSimV1Env(ProPerSimEnv):
         info = self._info(state_rated, decided, self._usage_since(usage_before))
         day = self.clock.day_of(state_rated.step)
         day_end = truncated or self.clock.day_of(next_state.step) != day
-        wellbeing_parts = self.listener.day_end(day) if day_end else _NO_DAY_END
-        wellbeing = self.config.wellbeing_weight * wellbeing_parts["wellbeing_score"] if day_end else 0.0
-        info.update(rating=decided.reward, wellbeing=wellbeing, **wellbeing_parts, day_end=day_end,
-                    **self.listener.hidden(), **listened)
+        info.update(rating=decided.reward, **self.listener.step_end(day, day_end, self.config.wellbeing_weight),
+                    **listened)
         if next_state is not None:
             self.state = next_state
         if self.render_mode == "human":
             self.render()
-        return self._observation(), decided.reward + wellbeing, False, truncated, info
+        return self._observation(), decided.reward + info["wellbeing"], False, truncated, info
+
+    def extend(self, days: int):
+        extended = super().extend(days)
+        if extended is not None:
+            extended[1].update(self.listener.quiet())
+        return extended
 
     # ---- the resident who listens ----------------------------------------------
-    def _quiet_parts(self) -> dict:
-        return {"rating": 0.0, "wellbeing": 0.0, **_NO_DAY_END, "day_end": False, **SILENCE,
-                **self.listener.hidden()}
-
     def _next_awake_state(self):
         """v0's, with the needs, goals and well-being followed at every clock step."""
         resident = self.resident
@@ -185,8 +185,5 @@ class ProPerSimV1Env(ProPerSimEnv):
             raise TypeError(f"env state's 'listening' must be a Listener, got {type(listener).__name__}")
         super().load_state_dict(state)
         self.listener = listener
-
-
-_NO_DAY_END = {"wellbeing_score": None, "needs_in_range": None, "goal_progress": None}
 
 ProPerSimV1Env.__doc__ = ProPerSimV1Env.__doc__.format(arguments=docstring_arguments(EnvConfigV1, "    - "))
