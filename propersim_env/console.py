@@ -338,7 +338,7 @@ class Console:
             raise ConsoleError(f"'print needs' shows ProPerSim-v1's hidden needs and weekly goals; this {what}, "
                                "whose resident has none. Make a v1 simulation to see them: "
                                "propersim console NEW --new --env ProPerSim-v1")
-        return needs_text(resident, sim.env.needs, sim.env.goals, sim.now, sim.day)
+        return needs_text(resident, sim.env.listener.needs, sim.env.listener.goals, sim.now, sim.day)
 
     def _tile_details(self, position, residents) -> str:
         lines = sim_text.tile_details(self.sim.env.house, residents[0].events, position, residents[0]).split("\n")
