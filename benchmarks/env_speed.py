@@ -1,4 +1,4 @@
-"""ProPerSim-v0 speed on the embedded default, the judge's reading speed, and the
+"""ProPerSim-v0 and -v1 speed on the embedded default, the judge's reading speed, and the
 memory-observation size.
 
     python benchmarks/env_speed.py [--days 14] [--persona 1] [--texts 300]
@@ -7,7 +7,9 @@ Prints, on this machine:
 
 - the one-off cost of loading the judge (spaCy's English pipeline and the word tables);
 - env steps per second with the never-suggest policy (target: at least 5,000) and with the
-  heuristic policy (target: at least 3,000), the judge loaded;
+  heuristic policy (target: at least 3,000), the judge loaded; the same for ``ProPerSim-v1``
+  (never-suggest, target at least 5,000, and needs_aware) and for the v1 household of three
+  (household steps per second, all assistants silent);
 - how long reading a never-seen ~20-word suggestion takes on one core (target: at most
   10 ms) and a seen one (target: at most 50 µs): run in a child process pinned to one
   core with single-threaded math libraries;
@@ -27,10 +29,10 @@ import time
 ONE_CORE = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
-def run(policy, persona: int, days: int, seed: int = 0) -> tuple[int, float, int]:
+def run(policy, persona: int, days: int, seed: int = 0, env_id: str = "ProPerSim-v0") -> tuple[int, float, int]:
     import gymnasium as gym
 
-    env = gym.make("ProPerSim-v0", persona=persona, days=days)
+    env = gym.make(env_id, persona=persona, days=days)
     observation, info = env.reset(seed=seed)
     policy.reset(seed, info)
     steps, largest = 0, len(observation["memory"])
@@ -43,6 +45,19 @@ def run(policy, persona: int, days: int, seed: int = 0) -> tuple[int, float, int
         if terminated or truncated:
             break
     return steps, time.perf_counter() - start, largest
+
+
+def run_household(personas: list[int], days: int, seed: int = 0) -> tuple[int, float]:
+    """Household steps (someone awake) and seconds for the v1 household, every assistant silent."""
+    import propersim_env
+
+    env = propersim_env.parallel_env_v1(personas=personas, days=days)
+    env.reset(seed=seed)
+    steps, start = 0, time.perf_counter()
+    while env.agents:
+        env.step(dict.fromkeys(env.agents, ""))
+        steps += 1
+    return steps, time.perf_counter() - start
 
 
 def novel_suggestions(n: int, seed: int = 0) -> list[str]:
@@ -112,6 +127,13 @@ def main() -> None:
     steps, seconds, largest = run(Periodic(60), args.persona, args.days)
     print(f"hourly suggestions: {steps / seconds:,.0f} env steps/s; "
           f"largest memory observation over {args.days} days: {largest} characters")
+    steps, seconds, _ = run(Never(), args.persona, args.days, env_id="ProPerSim-v1")
+    print(f"ProPerSim-v1 never-suggest: {steps / seconds:,.0f} env steps/s (target >= 5,000)")
+    steps, seconds, _ = run(make_policy("needs_aware"), args.persona, args.days, env_id="ProPerSim-v1")
+    print(f"ProPerSim-v1 needs_aware: {steps / seconds:,.0f} env steps/s")
+    steps, seconds = run_household([1, 2, 3], min(args.days, 3))
+    print(f"v1 household of three, all silent: {steps / seconds:,.0f} household steps/s "
+          f"({3 * steps / seconds:,.0f} agent decisions/s)")
     sys.stdout.flush()
     subprocess.run([sys.executable, __file__, "--reading-only", "--texts", str(args.texts)],
                    env={**os.environ, **ONE_CORE}, check=True)
