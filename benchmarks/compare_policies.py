@@ -113,19 +113,24 @@ def _run_v1(cells, workers: int):
                 yield pending.pop(future), future.result()
 
 
+#: the day-end parts followed per day (the table shows well-being; the plot all three)
+V1_PER_DAY = ("wellbeing", "needs_in_range", "goal_progress")
+
+
 def v1_summary(rows: list[dict], policies: list[str], days: int) -> dict:
-    """Per policy: the v1 metrics' overall means and well-being per day."""
+    """Per policy: the v1 metrics' overall means, and the day-end parts per day."""
     by = {p: [r for r in rows if r["policy"] == p] for p in policies}
     return {"overall": {p: {m: mean(r[m] for r in mine) for m in V1_METRICS} for p, mine in by.items()},
-            "wellbeing_per_day": {p: [mean(r["wellbeing"] for r in mine if r["day"] == d) for d in range(days)]
-                                  for p, mine in by.items()}}
+            "per_day": {p: {m: [mean(r[m] for r in mine if r["day"] == d) for d in range(days)]
+                            for m in V1_PER_DAY}
+                        for p, mine in by.items()}}
 
 
 def v1_tables(v1: dict, days: int) -> str:
     overall = _table(["policy", *(V1_LABELS[m] for m in V1_METRICS)],
                      [[p, *(_f(v[m]) for m in V1_METRICS)] for p, v in v1["overall"].items()])
     per_day = _table(["policy", *(f"day {d + 1}" for d in range(days))],
-                     [[p, *(_f(x) for x in ws)] for p, ws in v1["wellbeing_per_day"].items()])
+                     [[p, *(_f(x) for x in d["wellbeing"])] for p, d in v1["per_day"].items()])
     return ("## ProPerSim-v1: well-being, goals and acceptance (means over personas, seeds and days)\n\n"
             + "\n".join(overall) + "\n\n## ProPerSim-v1: day-end well-being per day\n\n" + "\n".join(per_day))
 
@@ -237,7 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nall tables: {written['table.md']}\nper-day rows: {written['summary.csv']} ({len(rows)} rows)"
           f"\naggregates: {written['summary.json']}")
     if "plots" in written:
-        print(f"plots: {written['plots']}/ (score_per_day, recs_per_hour, per_persona, per_criterion .png)")
+        v1_plots = ", wellbeing_per_day, rating_vs_wellbeing" if v1 else ""
+        print(f"plots: {written['plots']}/ (score_per_day, recs_per_hour, per_persona, per_criterion{v1_plots} .png)")
     return 0
 
 

@@ -32,6 +32,10 @@ from report import LABELS, describe_grid  # noqa: E402
 plt.rcParams.update({"font.size": 12, "axes.titlesize": 14, "axes.labelsize": 12, "legend.fontsize": 11,
                      "axes.grid": True, "grid.alpha": 0.3, "axes.spines.top": False, "axes.spines.right": False})
 PLOTS = ("score_per_day.png", "recs_per_hour.png", "per_persona.png", "per_criterion.png")
+#: added for a ProPerSim-v1 grid (``summary["v1"]``)
+V1_PLOTS = ("wellbeing_per_day.png", "rating_vs_wellbeing.png")
+V1_PANELS = (("wellbeing", "day-end well-being (0-1)"), ("needs_in_range", "share of needs in range"),
+             ("goal_progress", "weekly goal progress"))
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "<", ">")
 DASHES = ("-", "--", "-.", ":", (0, (6, 2)), (0, (3, 1, 1, 1, 1, 1)), (0, (1, 2)), (0, (8, 3, 2, 3)),
           (0, (4, 4)), (0, (2, 1)))
@@ -181,12 +185,67 @@ def _per_criterion(summary: dict, path: Path) -> None:
     plt.close(fig)
 
 
+def _wellbeing_per_day(summary: dict, path: Path) -> None:
+    """ProPerSim-v1: the day-end well-being and its two parts per day, one panel each."""
+    per_day = summary["v1"]["per_day"]
+    policies = list(per_day)
+    colours, styles = _colours(policies), _line_styles(policies)
+    days = summary["grid"]["days"]
+    xs = list(range(1, days + 1))
+    fig, axes = plt.subplots(1, len(V1_PANELS), figsize=(17, 5.5), layout="constrained", sharex=True)
+    for ax, (metric, ylabel) in zip(axes, V1_PANELS):
+        for i, policy in enumerate(policies):
+            shift = (i - (len(policies) - 1) / 2) * DODGE
+            x, y = _nan_free([x + shift for x in xs], per_day[policy][metric])
+            marker, dashes = styles[policy]
+            ax.plot(x, y, marker=marker, markersize=6, linestyle=dashes, linewidth=2, color=colours[policy],
+                    label=policy if ax is axes[0] else None)
+        ax.set_ylim(0, 1.02)
+        ax.set_ylabel(ylabel)
+        ax.set_xlabel("simulated day")
+        if days <= 21:
+            ax.set_xticks(xs)
+    fig.suptitle(f"ProPerSim-v1: the resident's day-end well-being (0.7 needs in range + 0.3 goal progress)\n"
+                 f"{describe_grid(summary['grid'])}", fontsize=14)
+    fig.legend(title="policy", loc="outside right center")
+    _save(fig, path)
+
+
+def _rating_vs_wellbeing(summary: dict, path: Path) -> None:
+    """ProPerSim-v1: each policy's mean rating against its mean well-being: being liked and
+    doing the resident good are two different things."""
+    overall, wellbeing = summary["overall"], summary["v1"]["overall"]
+    policies = list(wellbeing)
+    colours, styles = _colours(policies), _line_styles(policies)
+    fig, ax = plt.subplots(figsize=(9, 6.5), layout="constrained")
+    for policy in policies:
+        x, y = overall[policy]["mean_score"], wellbeing[policy]["wellbeing"]
+        ax.scatter([x], [y], s=90, color=colours[policy], marker=styles[policy][0], label=policy, zorder=3)
+        ax.annotate(policy, (x, y), textcoords="offset points", xytext=(7, 5), fontsize=10)
+    never = wellbeing.get("never", {}).get("wellbeing")
+    if never is not None:
+        ax.axhline(never, color="0.5", linestyle=(0, (4, 3)), linewidth=1)
+        ax.text(0.02, never, " silence (never)", transform=ax.get_yaxis_transform(), va="bottom", fontsize=9,
+                color="0.35")
+    ax.set_xlim(0, 4.4)  # room for the labels of the best-rated policies
+    ax.set_xlabel("mean rating per decision (0-4), no-ops included")
+    ax.set_ylabel("mean day-end well-being (0-1)")
+    ax.set_title(f"Rated well vs doing good (ProPerSim-v1)\n{describe_grid(summary['grid'])}")
+    ax.legend(title="policy", loc="center left", bbox_to_anchor=(1.01, 0.5))
+    _save(fig, path)
+
+
 def write_plots(summary: dict, out: Path) -> list[Path]:
-    """Draw the four plots into ``out``; their paths."""
+    """Draw the four plots into ``out`` (six for a ProPerSim-v1 grid); their paths."""
     out.mkdir(parents=True, exist_ok=True)
     paths = [out / name for name in PLOTS]
     _save(score_per_day_figure(summary), paths[0])
     _save(recs_per_hour_figure(summary), paths[1])
     _per_persona(summary, paths[2])
     _per_criterion(summary, paths[3])
+    if "v1" in summary:
+        v1_paths = [out / name for name in V1_PLOTS]
+        _wellbeing_per_day(summary, v1_paths[0])
+        _rating_vs_wellbeing(summary, v1_paths[1])
+        paths += v1_paths
     return paths

@@ -362,7 +362,7 @@ def test_compare_policies_on_v1_reports_wellbeing(tmp_path):
     import compare_policies
 
     args = ["--env", "ProPerSim-v1", "--policies", "never,needs_aware", "--personas", "2", "--days", "1",
-            "--out", str(tmp_path), "--workers", "1", "--no-plots", "--no-progress"]
+            "--out", str(tmp_path), "--workers", "1", "--no-progress"]
     assert compare_policies.main(args) == 0
     assert sorted(p.name for p in (tmp_path / "cells").iterdir()) == [
         "needs_aware_p02_s0_d1_n0_k0_v1.json", "never_p02_s0_d1_n0_k0_v1.json"]
@@ -372,6 +372,11 @@ def test_compare_policies_on_v1_reports_wellbeing(tmp_path):
     summary = json.loads((tmp_path / "summary.json").read_text())
     assert summary["grid"]["env"] == "ProPerSim-v1" and set(summary["v1"]["overall"]) == {"never", "needs_aware"}
     assert "day-end well-being per day" in (tmp_path / "table.md").read_text()
+    per_day = summary["v1"]["per_day"]["needs_aware"]
+    assert set(per_day) == {"wellbeing", "needs_in_range", "goal_progress"}
+    assert per_day["wellbeing"] == [pytest.approx(float(rows[1]["wellbeing"]))]
+    for name in ("wellbeing_per_day.png", "rating_vs_wellbeing.png"):
+        assert (tmp_path / "plots" / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     with pytest.raises(SystemExit):
         compare_policies.parse_args(["--env", "ProPerSim-v1", "--noise", "0.1"])
     assert compare_policies.parse_args([]).policies == ["never", "always", "random", "periodic", "heuristic",
