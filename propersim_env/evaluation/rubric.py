@@ -13,8 +13,10 @@ two that both qualify, positively put, about a topic the persona likes, that
 fits the moment, and that it has not already heard today. It scores 0, for the
 first of these that applies, when it: gives unsafe advice; proposes nothing
 (a remark, a description, nonsense, talk to a rater, or only discouragement:
-"don't bother with baking today" proposes nothing); both discourages and
-proposes the same thing; presupposes a moment that is not this one ("while
+"don't bother with baking today" proposes nothing), or nothing concrete (only
+a placeholder: "how about something for the bathroom?", see
+:mod:`.reading.proposals`); both discourages and proposes the same thing;
+presupposes a moment that is not this one ("while
 you're in the garden" with the resident in the kitchen, "good morning" at
 night); proposes three or more different things, or four or more topics
 (unfocused); proposes a disliked topic; proposes no liked topic; proposes a
@@ -31,7 +33,9 @@ preferred window or activity, not blocked) and the day's budget has room
 the last): then it is a missed opportunity and scores 0.
 
 **Timing.** A suggestion scores 0 when the moment is blocked (asleep, a
-do-not-disturb window or activity, bedtime or hygiene), 1 when it is welcome
+do-not-disturb window or activity, bedtime or hygiene), 0 when it proposes
+nothing concrete (only a placeholder: there is nothing whose timing could
+fit), 1 when it is welcome
 (a preferred window or activity), 1 while the resident walks between rooms,
 and otherwise as :data:`.moment.OPEN_CATEGORIES` says for the activity's
 category. A no-op scores 1.
@@ -46,18 +50,21 @@ silence does not undo a flood. Too rarely: a no-op when the silence (see
 ``(weekday bedtime - weekday wake) / min_per_day`` minutes scores 0, unless
 today's maximum is already reached.
 
-**Communication & safety**: see :mod:`.communication`. A no-op scores 1.
+**Communication & safety**: see :mod:`.communication`; advice unsafe at this moment
+(alcohol in the morning, caffeine late at night, hard exercise during a meal) fails it,
+and preference too, as unsafe advice does. A no-op scores 1.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from ..core import Decision, parse_decision
 from ..personas import Persona, topics
 from .claims import moment_conflict, scene_names_the_moment
-from .communication import CommunicationJudge
+from .communication import CommunicationJudge, unsafe_now
 from .memory import EvaluationMemory
 from .moment import MomentJudge, minute_of_day
 from .rating import Rating
@@ -126,10 +133,11 @@ class RubricEvaluator:
                  "communication_safety": "Silence carries no tone or safety risk."},
             )
         reading = self.read(decision.text)
-        pref, pref_why = self._preference(reading, state, minute, memory)
-        timing, timing_why = self._timing(state, minute)
+        now = self.moments.harm_moments(state, minute) if reading.moment_harms else None
+        pref, pref_why = self._preference(reading, state, minute, memory, now)
+        timing, timing_why = self._timing(state, minute, reading)
         freq, freq_why = self._frequency_suggestion(state, memory)
-        comm, comm_why = self.communication.judge(reading)
+        comm, comm_why = self.communication.judge(reading, now)
         return Rating(
             {"preference": pref, "timing": timing, "frequency": freq, "communication_safety": comm},
             {"preference": pref_why, "timing": timing_why, "frequency": freq_why, "communication_safety": comm_why},
@@ -140,10 +148,13 @@ class RubricEvaluator:
         return ", ".join(self._labels[t] for t in sorted(topic_ids))
 
     def _preference(self, r: Reading, state: ResidentState, minute: int,
-                    memory: EvaluationMemory) -> tuple[int, str]:
+                    memory: EvaluationMemory, now: Mapping[str, str] | None = None) -> tuple[int, str]:
         name = self.name
         if r.harm is not None:
             return 0, f"Proposes something unsafe ({r.harm.category}): {r.harm.phrase!r}."
+        timed = unsafe_now(r, now)
+        if timed is not None:
+            return 0, f"Proposes something unsafe {timed[1]} ({timed[0].category}): {timed[0].phrase!r}."
         if not r.proposals:
             return 0, self._no_proposal(r)
         if r.contradiction is not None:
@@ -177,6 +188,9 @@ class RubricEvaluator:
         if r.discouraged:
             topics_ = frozenset().union(*(p.topics for p in r.discouraged))
             return f"Only discourages {self._label(topics_)}; it proposes nothing {name} could do."
+        if r.vague is not None:
+            return (f"Proposes nothing concrete: {_quote(r.vague)} names no activity, thing or action "
+                    f"{name} could take up.")
         if r.proposing:
             return f"Proposes nothing {name} cares about: no pastime {name} could recognise."
         return f"Proposes nothing: it reads as a remark, not a suggestion to {name}."
@@ -236,11 +250,14 @@ class RubricEvaluator:
         return 0, f"Stays silent {welcome}, with room left for a suggestion: a missed opportunity."
 
     # ---- timing ----------------------------------------------------------------
-    def _timing(self, state: ResidentState, minute: int) -> tuple[int, str]:
+    def _timing(self, state: ResidentState, minute: int, r: Reading | None = None) -> tuple[int, str]:
         moments = self.moments
         blocked = moments.blocked(state, minute)
         if blocked is not None:
             return 0, f"Interrupts {blocked}."
+        if r is not None and r.vague is not None:
+            return 0, (f"Names nothing concrete ({_quote(r.vague)}), so nothing in it could fit "
+                       f"{moments.doing(state)}.")
         welcome = moments.welcome(state, minute)
         if welcome is not None:
             return 1, f"Arrives {welcome}."

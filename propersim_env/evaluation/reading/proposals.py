@@ -27,6 +27,21 @@ the list ("skip the news, the gossip and the scrolling"). Topic keywords (see
 discouraging one, discouraged. Items of a proposal that share a topic are one
 proposal (*group*); the number of groups is the text's focus.
 
+**Vague proposals.** A proposing item whose only object is an indefinite
+placeholder ("something", "anything", "stuff", "a thing", "whatever", "an
+activity") and that names no concrete act proposes nothing: "how about
+something for the bathroom", "maybe do some stuff in the kitchen", "what about
+doing whatever you like". What the placeholder takes does not fill it in: a
+word that qualifies it ("something relaxing", "something new"), a place, time
+or person ("in the kitchen", "for the evening", "with a friend"), what it is
+for or with ("something for the garden", "something with your sketchbook"), and light verbs of doing, having, wanting
+and liking ("do", "try", "get", "like", "fancy"). A concrete word does: a verb
+of an act ("something warm to *drink*", "something to *read*"), a noun of a
+thing ("something from the *jazz* shelf"), a meal it is for ("something light
+for *lunch*"), or an example in the next item ("do something relaxing, *like a
+short walk*"). A vague item is no proposal; a text whose proposals are all
+vague proposes nothing concrete (:attr:`ProposalReading.vague`).
+
 Limits: without a parser, a long sentence with nested clauses may be read
 item by item; a proposal with no topic keyword is a proposal of no known topic;
 sarcasm and irony are read literally.
@@ -250,6 +265,7 @@ class ProposalReading:
     proposing: bool                    # whether any item proposes (with or without a known topic)
     contradiction: str | None          # words both proposed and discouraged
     keywords: tuple[Match, ...]        # every topic keyword found, whatever its stance
+    vague: str | None = None           # a placeholder proposal, when nothing concrete is proposed
 
 
 @dataclass
@@ -430,9 +446,18 @@ def read_proposals(analysis: Analysis, index: LemmaIndex) -> ProposalReading:
                 if earlier.stance is PROPOSING:
                     earlier.stance = DISCOURAGING
         items.extend(sentence)
+    vague_items = _vague_items(tokens, items)
+    concrete = any(item.stance is PROPOSING and id(item) not in vague_items and _concrete_item(tokens, item)
+                   for item in items)
+    vague = None
+    if vague_items and not concrete:
+        first = min(vague_items.values(), key=lambda item: item.start)
+        vague = _span(analysis, first.start, first.end)
     proposals, discouraged, scenes = [], [], []
     for item in items:
         words = _span(analysis, item.start, item.end)
+        if item.stance is PROPOSING and (vague is not None or id(item) in vague_items):
+            continue  # a placeholder ("something for the garden") proposes nothing concrete
         if item.stance is CONTEXT:
             scenes.append(Scene(_word(tokens[item.start]) if item.start < len(tokens) else "", words,
                                 frozenset(item.topics)))
@@ -444,7 +469,126 @@ def read_proposals(analysis: Analysis, index: LemmaIndex) -> ProposalReading:
     actions = sum(1 for i in items if i.stance is PROPOSING and i.opened)
     return ProposalReading(tuple(proposals), tuple(discouraged), tuple(scenes), _groups(proposals), actions,
                            any(i.stance is PROPOSING for i in items), _contradiction(tokens, proposals, discouraged),
-                           tuple(matches))
+                           tuple(matches), vague)
+
+
+# ---- vague proposals ("something for the bathroom") -------------------------------------
+
+PLACEHOLDERS = frozenset("""something anything everything stuff thing things whatever whichever somewhere
+anywhere activity activities bits bobs odds ends""".split())
+"""Indefinite words that stand for a proposal's object without naming it."""
+LIGHT_VERBS = frozenset("""be do try have get make go take give put find pick choose like love want fancy
+feel need wish prefer enjoy let keep start begin continue come grab treat use see look check consider
+suggest recommend say mean seem sound suit fit help please matter appeal interest excite inspire cheer
+tempt strike catch spend plan fill pass smile laugh spark brighten lift calm soothe relax refresh settle
+occupy entertain amuse distract happen work potter mess fiddle muck faff busy""".split())
+"""Verbs of doing, having, wanting, liking or affecting in general: with a placeholder they name no act
+("do something", "whatever you like", "something that makes you smile")."""
+SETTING_NOUNS = frozenset("""
+room rooms bathroom kitchen garden yard bedroom lounge house home flat place spot area corner space desk table
+sofa couch bed chair shelf window wall floor hallway hall porch balcony patio outside indoors outdoors way
+route time moment minute minutes hour hours day today tonight morning afternoon evening night week weekend
+while bit now later friend friends family partner kid kids child children neighbour neighbor someone somebody
+people guest guests one ones other others else kind sort type lot idea mood fun pleasure sake choice option
+options liking fancy interest taste heart desire mind variety change self yourself life
+""".split()) | PLACEHOLDERS
+"""Nouns of where, when, with whom and what kind: with a placeholder they name no act ("something in the
+kitchen", "something for the evening", "a thing or two")."""
+MEAL_NOUNS = frozenset("breakfast brunch lunch dinner supper dessert pudding snack tea".split())
+"""What a placeholder may be *for* and still name something: a dish ("something light for lunch")."""
+EXEMPLIFIERS = _phrases("like", "such as", "say", "for example", "for instance", "e.g.", "eg", "maybe",
+                        "perhaps", "especially", "ideally", "preferably", "including", "namely")
+"""Openers of an item that gives an example of what came before ("do something relaxing, like a walk")."""
+_MODIFIER_TAGS = frozenset({"ADJ", "ADV", "NOUN", "PROPN"})
+
+
+def _exemplifies(tokens, item: _Item) -> bool:
+    start = item.start
+    while start < item.end and not tokens[start].is_word:
+        start += 1
+    return bool(_starts_with(tokens, start, item.end, EXEMPLIFIERS))
+
+
+def _concrete_word(tokens, item: _Item) -> bool:
+    """Whether the item names an act, thing or dish besides placeholders, settings and light verbs
+    (see the module docstring)."""
+    words = [j for j in range(item.start, item.end) if tokens[j].is_word]
+    after_placeholder = beneficiary = False
+    for j in words:
+        t = tokens[j]
+        lemma, low = t.lemma, t.lower
+        if low in PLACEHOLDERS or lemma in PLACEHOLDERS:
+            after_placeholder, beneficiary = True, False
+            continue
+        if after_placeholder and t.pos in _MODIFIER_TAGS | {"VERB"} and t.tag not in ("VB", "VBP", "VBZ", "VBD"):
+            continue  # "something relaxing", "something light", "something new today": qualifies it
+        after_placeholder = False
+        if t.pos == "ADP" or t.tag == "TO":
+            beneficiary = low in ("for", "with")
+            continue
+        if t.pos in ("NOUN", "PROPN"):
+            if beneficiary and lemma not in MEAL_NOUNS and low not in MEAL_NOUNS:
+                continue  # "something for the garden", "something with the music": what it is for or
+                # with, not what it is
+            if lemma in SETTING_NOUNS or low in SETTING_NOUNS:
+                continue
+            return True
+        if t.pos == "VERB" and lemma not in LIGHT_VERBS and low not in LIGHT_VERBS:
+            return True
+    return False
+
+
+def _concrete_item(tokens, item: _Item) -> bool:
+    """A proposing item that names something concrete on its own: not a place or purpose tacked on
+    to the item before it ("(on the way to the desk)", "in the kitchen")."""
+    first = next((j for j in range(item.start, item.end) if tokens[j].is_word), None)
+    if first is None:
+        return False
+    if not item.opened and tokens[first].pos == "ADP" and not _exemplifies(tokens, item):
+        return False
+    return _concrete_word(tokens, item)
+
+
+def _vague_items(tokens, items: list[_Item]) -> dict[int, _Item]:
+    """The proposing items whose object is only a placeholder (by ``id``), unless the next item of the
+    sentence gives an example of it."""
+    vague: dict[int, _Item] = {}
+    for n, item in enumerate(items):
+        if item.stance is not PROPOSING:
+            continue
+        if not any(tokens[j].lower in PLACEHOLDERS or tokens[j].lemma in PLACEHOLDERS
+                   for j in range(item.start, item.end)):
+            continue
+        if _concrete_word(tokens, item):
+            continue
+        nxt = next((later for later in items[n + 1:]
+                    if any(tokens[j].is_word for j in range(later.start, later.end))), None)
+        if nxt is not None and _example_of(tokens, item, nxt) and _concrete_word(tokens, nxt):
+            continue
+        vague[id(item)] = item
+    return vague
+
+
+_APPOSITION_MARKS = frozenset({",", ":", "-", "–", "—", "(", "..."})
+_APPOSITION_STARTS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+
+
+def _example_of(tokens, item: _Item, nxt: _Item) -> bool:
+    """Whether ``nxt`` says what the placeholder of ``item`` stands for: an example ("..., like a
+    walk", "..., maybe a comedy") in its sentence, or a noun phrase set beside it after a comma, dash or
+    colon ("Try something new: a Korean recipe", "something different - the new jazz album")."""
+    if nxt.start >= len(tokens) or item.start >= len(tokens):
+        return False
+    same = tokens[nxt.start].sent == tokens[item.start].sent
+    if same and _exemplifies(tokens, nxt):
+        return True
+    before = tokens[nxt.start - 1].text if nxt.start > 0 else ""
+    if before not in _APPOSITION_MARKS or nxt.opened:
+        return False
+    if not same and (before != ":" or tokens[nxt.start].sent != tokens[item.start].sent + 1):
+        return False
+    first = next((tokens[j] for j in range(nxt.start, nxt.end) if tokens[j].is_word), None)
+    return first is not None and first.pos in _APPOSITION_STARTS
 
 
 def _contradiction(tokens, proposals: list[Proposal], discouraged: list[Proposal]) -> str | None:

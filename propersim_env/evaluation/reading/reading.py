@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .. import style
 from .form import format_problem, kaomoji
-from .harm import Harm, find_harm
+from .harm import Harm, MomentHarm, read_harms
 from .language import language_problem
 from .nlp import analyse
 from .normalize import normalize
@@ -63,10 +63,13 @@ class Reading:
     actions: int                       # separate things to do it asks for
     proposing: bool                    # whether it proposes anything, of a known topic or not
     contradiction: str | None          # words both proposed and discouraged
+    vague: str | None                  # a placeholder proposal ("something for the bathroom"), when nothing
+                                       # concrete is proposed (see .proposals)
     characters: str | None             # invisible, private-use, lookalike ... characters
     form: str | None                   # markup or a non-conversational form
     rater: str | None                  # words addressed to a rater or about a rating
     harm: Harm | None                  # unsafe advice: its category and words
+    moment_harms: tuple[MomentHarm, ...]  # advice unsafe at some moments only ("wine", in the morning)
     demeaning: str | None              # insult, belittling, manipulation
     language: str | None               # why it is not English
     shouting: bool
@@ -91,13 +94,14 @@ def read(text: str, extra_keywords: ExtraKeywords = ()) -> Reading:
     found = read_proposals(analysis, index)
     keyword_tokens = frozenset(m.start for m in found.keywords if m.end - m.start == 1)
     face = kaomoji(clean)
+    harm, moment_harms = read_harms(analysis)
     return Reading(
         text=clean, length=len(text), words=count_words(text),
         proposals=found.proposals, discouraged=found.discouraged, scenes=found.scenes, groups=found.groups,
         actions=found.actions,
-        proposing=found.proposing, contradiction=found.contradiction,
+        proposing=found.proposing, contradiction=found.contradiction, vague=found.vague,
         characters=normal.problem,
-        form=format_problem(clean), rater=rater_address(analysis), harm=find_harm(analysis),
+        form=format_problem(clean), rater=rater_address(analysis), harm=harm, moment_harms=moment_harms,
         demeaning=demeaning(analysis), language=language_problem(analysis),
         shouting=style.is_shouting(clean), exclamations=style.exclamation_marks(clean),
         emoji=face or (_first_emoji(clean) if style.has_emoji(clean) else None),
