@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..personas import activities, minutes_to_clock
-from .memory import ConceptNode, keywords_of
+from .memory import ConceptNode, RetrievalWeights, keywords_of, rank
 
 _PLAN_WORDS = frozenset(["plan", "plans", "planning", "next", "later", "tomorrow", "tonight", "evening", "afternoon", "going", "will", "schedule", "after", "then", "upcoming"])
 _FEEL_WORDS = frozenset(["feel", "feeling", "feels", "mood", "happy", "sad", "tired", "stressed", "how", "assistant", "annoyed", "helpful", "satisfied", "enjoy", "like"])
@@ -39,32 +39,15 @@ class Mood:
 
 
 def rank_memories(nodes: Sequence[ConceptNode], query: str, now: datetime, k: int = 3, *,
-                  since: datetime | None = None, weights=None) -> list[ConceptNode]:
-    """The ``k`` nodes ranked highest for ``query`` (recency, importance, relevance), without
-    touching them; only nodes created at or after ``since`` when given."""
+                  since: datetime | None = None, weights: RetrievalWeights | None = None) -> list[ConceptNode]:
+    """The ``k`` nodes ranked highest for ``query`` (:func:`~.memory.rank`), without touching
+    them, one per description; only nodes created at or after ``since`` when given."""
     candidates = [n for n in nodes if since is None or n.created >= since]
-    if not candidates:
-        return []
-    q = keywords_of(query)
-    recency_decay = getattr(weights, "recency_decay_per_hour", 0.9)
-    w_rec, w_rel, w_imp = (getattr(weights, "recency", 0.5), getattr(weights, "relevance", 3.0),
-                           getattr(weights, "importance", 2.0))
-
-    def relevance(node: ConceptNode) -> float:
-        union = q | node.keywords
-        return len(q & node.keywords) / len(union) if union else 0.0
-
-    recency = _normalise([recency_decay ** ((now - n.last_accessed).total_seconds() / 3600) for n in candidates])
-    importance = _normalise([float(n.importance) for n in candidates])
-    rel = [relevance(n) for n in candidates]
-    rel_n = _normalise(rel)
-    scores = [w_rec * a + w_imp * b + w_rel * c for a, b, c in zip(recency, importance, rel_n)]
-    order = sorted(range(len(candidates)), key=lambda i: (-scores[i], -candidates[i].node_id))
+    ranked = rank(candidates, query, now, weights or RetrievalWeights())
     # a node that shares no word with the question only counts when nothing does
-    relevant = [i for i in order if rel[i] > 0] or order
+    relevant = [node for node, relevance in ranked if relevance > 0] or [node for node, _ in ranked]
     seen, picked = set(), []
-    for i in relevant:
-        node = candidates[i]
+    for node in relevant:
         if node.description in seen:
             continue
         seen.add(node.description)
@@ -72,13 +55,6 @@ def rank_memories(nodes: Sequence[ConceptNode], query: str, now: datetime, k: in
         if len(picked) == k:
             break
     return picked
-
-
-def _normalise(values: list[float]) -> list[float]:
-    lo, hi = min(values), max(values)
-    if hi - lo < 1e-12:
-        return [0.5] * len(values)
-    return [(v - lo) / (hi - lo) for v in values]
 
 
 TRAIT_WORDS = {

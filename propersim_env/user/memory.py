@@ -102,28 +102,36 @@ class AssociativeMemory:
         """The ``k`` nodes ranked highest by weighted recency, importance and relevance.
         Retrieved nodes count as accessed now."""
         candidates = [n for n in self.nodes if n.kind in kinds]
-        if not candidates:
-            return []
-        w = self.weights
-        q = keywords_of(query)
-
-        def keyword_relevance(_: str, node: ConceptNode) -> float:
-            union = q | node.keywords
-            return len(q & node.keywords) / len(union) if union else 0.0
-
-        rel_fn = relevance or keyword_relevance
-        recency = [w.recency_decay_per_hour ** ((now - n.last_accessed).total_seconds() / 3600) for n in candidates]
-        importance = [float(n.importance) for n in candidates]
-        rel = [rel_fn(query, n) for n in candidates]
-        scores = [
-            w.recency * a + w.importance * b + w.relevance * c
-            for a, b, c in zip(_normalise(recency), _normalise(importance), _normalise(rel))
-        ]
-        order = sorted(range(len(candidates)), key=lambda i: (-scores[i], -candidates[i].node_id))[:k]
-        picked = [candidates[i] for i in order]
+        picked = [node for node, _ in rank(candidates, query, now, self.weights, relevance)[:k]]
         for n in picked:
             n.last_accessed = now
         return picked
+
+
+def rank(nodes: list[ConceptNode], query: str, now: datetime, weights: RetrievalWeights,
+         relevance: Callable[[str, ConceptNode], float] | None = None) -> list[tuple[ConceptNode, float]]:
+    """``nodes`` best first by weighted recency, importance and relevance to ``query``, each
+    min-max normalised over ``nodes`` (ties: the newest first), each with its relevance before
+    normalising (default: the keyword overlap, Jaccard). Reads the nodes, changes nothing."""
+    if not nodes:
+        return []
+    q = keywords_of(query)
+
+    def keyword_relevance(_: str, node: ConceptNode) -> float:
+        union = q | node.keywords
+        return len(q & node.keywords) / len(union) if union else 0.0
+
+    rel_fn = relevance or keyword_relevance
+    w = weights
+    recency = [w.recency_decay_per_hour ** ((now - n.last_accessed).total_seconds() / 3600) for n in nodes]
+    importance = [float(n.importance) for n in nodes]
+    rel = [rel_fn(query, n) for n in nodes]
+    scores = [
+        w.recency * a + w.importance * b + w.relevance * c
+        for a, b, c in zip(_normalise(recency), _normalise(importance), _normalise(rel))
+    ]
+    order = sorted(range(len(nodes)), key=lambda i: (-scores[i], -nodes[i].node_id))
+    return [(nodes[i], rel[i]) for i in order]
 
 
 def _normalise(values: list[float]) -> list[float]:
