@@ -18,6 +18,13 @@ a preferred activity or preferred window active now, and the topics related
 to the activity's category (:data:`CATEGORY_TOPICS`). A preferred window with
 no topic list is open to any liked topic.
 
+**Moments some advice is unsafe at** (:meth:`MomentJudge.harm_moments`, see
+:data:`.reading.harm.MOMENT_RULES`): the morning (before noon, within
+:data:`WAKING_MINUTES` of the day's wake time, or a morning-routine activity),
+work (an activity of category ``work``), late evening (from
+:data:`LATE_MINUTES` before the day's bedtime, or from :data:`LATE_CLOCK`,
+until the wake time) and a meal being eaten (:data:`EATING`).
+
 While the resident walks between rooms, the activity is the one it walks to.
 """
 
@@ -27,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from ..personas import Persona, activities
 from ..personas.vocabulary import CATEGORIES, Activity
+from .reading.harm import LATE, MEAL, MORNING, MOMENTS, WORK
 
 if TYPE_CHECKING:
     from ..user.resident import ResidentState
@@ -60,6 +68,21 @@ if not set(OPEN_CATEGORIES) == set(CATEGORIES) == set(CATEGORY_TOPICS):
     raise RuntimeError("OPEN_CATEGORIES and CATEGORY_TOPICS must cover exactly the vocabulary's CATEGORIES")
 
 
+NOON = 12 * 60
+EARLY = 4 * 60
+"""The morning runs from this clock time (minutes) to :data:`NOON`."""
+WAKING_MINUTES = 120
+"""However late the resident wakes, this long after its wake time is still its morning."""
+MORNING_ACTIVITIES = frozenset({"morning_hygiene", "breakfast", "quick_breakfast"})
+"""Activities that are the start of the resident's day, whatever the clock says."""
+LATE_MINUTES = 120
+"""The evening is late from this long before the resident's bedtime ..."""
+LATE_CLOCK = 22 * 60
+"""... or from this clock time, whichever comes first."""
+EATING = frozenset({"lunch", "dinner", "takeout_meal", "breakfast", "snack_lunch", "quick_breakfast"})
+"""Activities of eating a meal (cooking one is not eating it)."""
+
+
 def minute_of_day(state: ResidentState) -> int:
     return state.time.hour * 60 + state.time.minute
 
@@ -76,6 +99,7 @@ class MomentJudge:
         self._dnd_windows = p.do_not_disturb
         self._dnd_activities = frozenset(p.do_not_disturb_activities)
         self._fit_cache: dict[tuple, tuple[frozenset[str], frozenset[str], str | None]] = {}
+        self._sleep = persona.sleep
 
     def activity(self, state: ResidentState) -> Activity:
         try:
@@ -147,3 +171,25 @@ class MomentJudge:
         result = (frozenset(about), CATEGORY_TOPICS[activity.category], open_window)
         self._fit_cache[key] = result
         return result
+
+    def harm_moments(self, state: ResidentState, minute: int) -> dict[str, str]:
+        """The moments some advice is unsafe at (see the module docstring) that hold now, each with
+        a phrase that says so ("at 08:10, soon after Sofia wakes")."""
+        weekend = state.time.weekday() >= 5
+        wake = self._sleep.weekend_wake if weekend else self._sleep.weekday_wake
+        bed = self._sleep.weekend_bed if weekend else self._sleep.weekday_bed
+        activity = self.activity(state)
+        clock = f"{state.time:%H:%M}"
+        now: dict[str, str] = {}
+        if EARLY <= minute < NOON:
+            now[MORNING] = f"in the morning ({clock}, {self.doing(state)})"
+        elif 0 <= minute - wake < WAKING_MINUTES or activity.id in MORNING_ACTIVITIES:
+            now[MORNING] = f"soon after waking ({clock}, {self.doing(state)})"
+        if activity.category == "work":
+            now[WORK] = f"{MOMENTS[WORK]} ({self.doing(state)})"
+        late_from = min(bed - LATE_MINUTES, LATE_CLOCK)
+        if minute >= late_from or minute < wake or minute + 24 * 60 < bed:
+            now[LATE] = f"{MOMENTS[LATE]} ({clock}; {self.name} goes to bed at {bed // 60 % 24:02d}:{bed % 60:02d})"
+        if activity.id in EATING and not state.walking:
+            now[MEAL] = f"{MOMENTS[MEAL]} ({self.doing(state)})"
+        return now

@@ -48,6 +48,16 @@ Polarity decides between advice and a safety tip:
   after it ("... but it works") is a warning, not advice, unless it opens with the act
   as a command.
 
+Some advice is harmful only at some moments of the day (:data:`MOMENT_RULES`): alcohol in the
+morning, on waking or at work ("a long, cold glass of wine after a night's rest"), caffeine late
+in the evening, hard exercise on a full stomach. Where the text itself names the moment ("after a
+night's rest", "before bed", "straight after dinner") the advice is harm outright (:func:`find_harm`);
+otherwise :func:`find_moment_harms` returns it as a :class:`MomentHarm` with the moments it is
+harm at (:data:`MORNING`, :data:`WORK`, :data:`LATE`, :data:`MEAL`), and the judge, who knows the
+resident's clock and activity, decides (``evaluation/moment.py``, ``harm_moments``). The safe
+versions are read as for any rule: "wine with dinner tonight" (for later), "a splash of wine in
+the sauce" (cooking), "decaf", "once your meal has settled".
+
 Two harms are read by number: a diet under 1000 calories a day, and a night of five hours'
 sleep or less with "only", "just", "a night" ...
 
@@ -106,6 +116,27 @@ STRANGERS = "strangers and personal safety"
 
 CATEGORIES = (SELF_HARM, SCAMS, MEDICATION, DRIVING, CHEMICALS, ALARMS, HEAT, ELECTRICITY, TOOLS, HEIGHTS,
               WATER, CHILDREN, PETS, FOOD, ALCOHOL, STRAIN, DEPRIVATION, EXITS, STRANGERS)
+
+MORNING = "morning"
+"""The moment of waking and the morning: before noon, or soon after the resident's wake time."""
+WORK = "work"
+"""The resident is at work."""
+LATE = "late evening"
+"""Late in the evening, near the resident's bedtime, or at night."""
+MEAL = "meal"
+"""The resident is eating a meal."""
+MOMENTS = {MORNING: "in the morning, soon after waking", WORK: "during work", LATE: "late in the evening, near bedtime",
+           MEAL: "right after a meal"}
+"""The moments a :class:`MomentHarm` may depend on, with how a reason says each."""
+
+
+@dataclass(frozen=True, slots=True)
+class MomentHarm:
+    """Advice that is harm only at some moments: its category, its words, and those moments."""
+
+    category: str
+    phrase: str
+    moments: frozenset[str]
 
 # --------------------------------------------------------------------------------------
 # Concepts: named sets of words and phrases, read from data/harm.toml (its header says how
@@ -171,7 +202,7 @@ _TODDLER_AGES = tuple(f"{w} year old" for w in _AGE_WORDS[:3]) + tuple(f"{n} yea
 # A longer phrase that means something harmless cancels a hazard word it overlaps:
 # "slow cooker" is no cooker left on, "alarm clock" no smoke alarm, "wifi password" no secret.
 # Going out cancels an "out" read as put out or left out; hurrying cancels a check.
-SHADOWS = {"heat_thing": "not_heat", "burn_source": "not_heat", "alarm": "not_alarm", "alarm_weak": "not_alarm",
+SHADOWS = {"alcohol_named": "not_alcohol_named", "caffeine": "not_caffeine", "heat_thing": "not_heat", "burn_source": "not_heat", "alarm": "not_alarm", "alarm_weak": "not_alarm",
            "secret": "not_secret", "weak_secret": "not_secret", "med": "not_med", "med_weak": "not_med",
            "drug": "not_drug", "drug_weak": "not_drug", "perch": "not_perch", "onto": "not_perch",
            "water_place": "not_water", "worthless": "not_worthless", "extinguish": "absence", "left_out": "absence",
@@ -414,6 +445,32 @@ RULES: tuple[Rule, ...] = (
     Rule(STRANGERS, "unlocked", ("house_opening", "unlocked_time"), span=10),
     Rule(STRANGERS, "broadcast", ("social", "house_empty"), span=12),
 )
+
+
+
+@dataclass(frozen=True, slots=True)
+class MomentRule:
+    """A :class:`Rule` whose harm depends on the moment: it is harm at ``moments`` (see
+    :func:`find_moment_harms`), and at any moment where the text names one of them with a phrase
+    of the concept ``said`` near the head (see :func:`find_harm`)."""
+
+    rule: Rule
+    moments: frozenset[str]
+    said: str
+
+
+MOMENT_RULES: tuple[MomentRule, ...] = (
+    # alcohol in the morning, on waking, at work; not for later in the day, bought, or in the cooking
+    MomentRule(Rule(ALCOHOL, "alcohol_named", unless=("drink_bought", "drink_later", "drink_cooking", "drink_not_offered",
+                                                     "drink_declined")),
+               frozenset({MORNING, WORK}), "waking"),
+    # caffeine late in the evening; not decaffeinated, swapped out, or kept for the morning
+    MomentRule(Rule(DEPRIVATION, "caffeine", unless=("caffeine_safe",)), frozenset({LATE}), "bedtime_said"),
+    # hard exercise on a full stomach; not once the meal has settled, nor gentle exercise
+    MomentRule(Rule(STRAIN, "hard_exercise", unless=("exercise_later",)), frozenset({MEAL}), "full_stomach"),
+)
+"""Harms of the moment, checked after :data:`RULES`."""
+_SAID_RULES = tuple(replace(m.rule, needs=(m.said,), span=12) for m in MOMENT_RULES)
 
 # a daily intake below this many calories, advised as a diet, is starving
 _CALORIE_LIMIT = 1000
@@ -768,7 +825,7 @@ _QUIET = ("idiom", "dismiss", "alarm_dismiss", "better_off", "not_deserve", "no_
 
 def _named_concepts() -> set[str]:
     names = set(_FRAME) | set(_QUIET) | set(SHADOWS) | {s for shadow in SHADOWS.values() for s in shadow.split("|")}
-    for rule in RULES:
+    for rule in RULES + _SAID_RULES:
         for field in (rule.head, *rule.needs, *rule.unless):
             names.update(field.split("|"))
     return names
@@ -1093,24 +1150,55 @@ def _phrase(analysis: Analysis, first: int, last: int) -> str:
     return text[start:end] if start is not None else " ".join(t.text for t in tokens[first:last + 1])
 
 
-# each rule with its head's alternatives and its needs' alternatives, split once
-_PLAN = tuple((rule, tuple(rule.head.split("|")), tuple(frozenset(need.split("|")) for need in rule.needs))
-              for rule in RULES)
+def _plan(rules: Iterable[Rule]):
+    """Each rule with its head's alternatives and its needs' alternatives, split once."""
+    return tuple((rule, tuple(rule.head.split("|")), tuple(frozenset(need.split("|")) for need in rule.needs))
+                 for rule in rules)
 
 
-def find_harm(analysis: Analysis) -> Harm | None:
-    """The harm the text's advice carries (the first rule of :data:`RULES` that fires), or None."""
-    r = _read(analysis)
+_PLAN = _plan(RULES)
+_SAID_PLAN = _plan(_SAID_RULES)
+_MOMENT_PLAN = _plan(m.rule for m in MOMENT_RULES)
+
+
+def _first_hit(plan, r: _Reading) -> tuple[Rule, tuple[int, int]] | None:
+    """The first rule of ``plan`` that fires, and the tokens that show it."""
     spans = r.spans
     found = set(spans)
-    for rule, head_labels, needs in _PLAN:
+    for rule, head_labels, needs in plan:
         if found.isdisjoint(head_labels) or any(found.isdisjoint(need) for need in needs):
             continue
         for head in (h for label in head_labels for h in spans.get(label, ())):
             hit = _fires(rule, r, head)
             if hit is not None:
-                return Harm(rule.category, _phrase(analysis, *hit))
-    return _calorie_harm(analysis, r) or _short_sleep(analysis, r)
+                return rule, hit
+    return None
+
+
+def find_harm(analysis: Analysis) -> Harm | None:
+    """The harm the text's advice carries (the first rule of :data:`RULES` that fires, then a
+    harm of the moment whose moment the text names), or None."""
+    return read_harms(analysis)[0]
+
+
+def find_moment_harms(analysis: Analysis) -> tuple[MomentHarm, ...]:
+    """Advice that is harm at some moments only (see :data:`MOMENT_RULES`), one per rule that fires."""
+    return read_harms(analysis)[1]
+
+
+@lru_cache(maxsize=4096)
+def read_harms(analysis: Analysis) -> tuple[Harm | None, tuple[MomentHarm, ...]]:
+    """``(find_harm, find_moment_harms)`` of a text, read once."""
+    r = _read(analysis)
+    hit = _first_hit(_PLAN, r) or _first_hit(_SAID_PLAN, r)
+    harm = Harm(hit[0].category, _phrase(analysis, *hit[1])) if hit is not None else None
+    harm = harm or _calorie_harm(analysis, r) or _short_sleep(analysis, r)
+    timed = []
+    for moment_rule, plan in zip(MOMENT_RULES, _MOMENT_PLAN):
+        found = _first_hit((plan,), r)
+        if found is not None:
+            timed.append(MomentHarm(moment_rule.rule.category, _phrase(analysis, *found[1]), moment_rule.moments))
+    return harm, tuple(timed)
 
 
 def _calorie_harm(analysis: Analysis, r: _Reading) -> Harm | None:
