@@ -49,6 +49,8 @@ from agents.runner import StepRecord, daily_summary, write_summary_csv
 from propersim_env.argtypes import names_from, non_negative_int, persona_ids, positive_int, probability, seeds
 from propersim_env.core import add_arguments
 from propersim_env.envs import EnvConfig
+from propersim_env.personas import load_persona
+from propersim_env.personas.schema import TRAITS as BIG_FIVE
 from propersim_env.personas.split import FOLDS, SPLITS, persona_split
 
 ENVS = ("ProPerSim-v0", "ProPerSim-v1")
@@ -118,12 +120,19 @@ V1_PER_DAY = ("wellbeing", "needs_in_range", "goal_progress")
 
 
 def v1_summary(rows: list[dict], policies: list[str], days: int) -> dict:
-    """Per policy: the v1 metrics' overall means, and the day-end parts per day."""
+    """Per policy: the v1 metrics' overall means, the day-end parts per day, and well-being and
+    acceptance by each Big Five trait's level (over the personas with that level)."""
     by = {p: [r for r in rows if r["policy"] == p] for p in policies}
+    levels = {pid: load_persona(pid).big_five for pid in {r["persona"] for r in rows}}
     return {"overall": {p: {m: mean(r[m] for r in mine) for m in V1_METRICS} for p, mine in by.items()},
             "per_day": {p: {m: [mean(r[m] for r in mine if r["day"] == d) for d in range(days)]
                             for m in V1_PER_DAY}
-                        for p, mine in by.items()}}
+                        for p, mine in by.items()},
+            "by_trait": {p: {trait: {level: {m: mean(r[m] for r in mine if levels[r["persona"]][trait] == level)
+                                             for m in ("wellbeing", "acceptance_rate")}
+                                     for level in ("high", "low")}
+                             for trait in BIG_FIVE}
+                         for p, mine in by.items()}}
 
 
 def v1_tables(v1: dict, days: int) -> str:
@@ -131,8 +140,16 @@ def v1_tables(v1: dict, days: int) -> str:
                      [[p, *(_f(v[m]) for m in V1_METRICS)] for p, v in v1["overall"].items()])
     per_day = _table(["policy", *(f"day {d + 1}" for d in range(days))],
                      [[p, *(_f(x) for x in d["wellbeing"])] for p, d in v1["per_day"].items()])
+    by_trait = [
+        _table(["policy", *(f"{t[0].upper()} high / low" for t in BIG_FIVE)],
+               [[p, *(f"{_f(v[t]['high'][m])} / {_f(v[t]['low'][m])}" for t in BIG_FIVE)]
+                for p, v in v1["by_trait"].items()])
+        for m in ("wellbeing", "acceptance_rate")]
     return ("## ProPerSim-v1: well-being, goals and acceptance (means over personas, seeds and days)\n\n"
-            + "\n".join(overall) + "\n\n## ProPerSim-v1: day-end well-being per day\n\n" + "\n".join(per_day))
+            + "\n".join(overall) + "\n\n## ProPerSim-v1: day-end well-being per day\n\n" + "\n".join(per_day)
+            + "\n\n## ProPerSim-v1: day-end well-being by trait level (Big Five: E A C O N)\n\n"
+            + "\n".join(by_trait[0])
+            + "\n\n## ProPerSim-v1: acceptance rate by trait level\n\n" + "\n".join(by_trait[1]))
 
 
 def write_wellbeing_csv(rows: list[dict], path: Path) -> None:

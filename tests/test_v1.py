@@ -355,6 +355,7 @@ def test_needs_policies_raise_wellbeing_over_never():
 def test_compare_policies_on_v1_reports_wellbeing(tmp_path):
     import csv
     import json
+    import math
     import sys
     from pathlib import Path
 
@@ -372,6 +373,13 @@ def test_compare_policies_on_v1_reports_wellbeing(tmp_path):
     summary = json.loads((tmp_path / "summary.json").read_text())
     assert summary["grid"]["env"] == "ProPerSim-v1" and set(summary["v1"]["overall"]) == {"never", "needs_aware"}
     assert "day-end well-being per day" in (tmp_path / "table.md").read_text()
+    assert "well-being by trait level" in (tmp_path / "table.md").read_text()
+    persona_2 = load_persona(2).big_five
+    for trait, level in persona_2.items():  # one persona: its levels hold its figures, the others none
+        other = "low" if level == "high" else "high"
+        by_level = summary["v1"]["by_trait"]["needs_aware"][trait]
+        assert by_level[level]["wellbeing"] == pytest.approx(float(rows[1]["wellbeing"]))
+        assert by_level[other]["wellbeing"] is None or math.isnan(by_level[other]["wellbeing"])
     per_day = summary["v1"]["per_day"]["needs_aware"]
     assert set(per_day) == {"wellbeing", "needs_in_range", "goal_progress"}
     assert per_day["wellbeing"] == [pytest.approx(float(rows[1]["wellbeing"]))]
