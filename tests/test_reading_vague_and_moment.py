@@ -71,6 +71,8 @@ def test_a_placeholder_proposal_fails_preference_and_timing(persona, time, activ
     "Maybe do some stuff in the kitchen?", "You could try a thing or two.", "What about doing whatever you like?",
     "How about that thing?", "Go somewhere nice.", "How about an activity you enjoy?",
     "Make some time for something you love.", "Do something fun: the garden, perhaps?",
+    "Do a music thing.", "How about a craft activity?", "How about something outdoors?",
+    "Try something new with your sketching.",
 ])
 def test_the_reading_names_the_placeholder_and_proposes_nothing(text):
     r = read(text)
@@ -107,6 +109,8 @@ def test_a_filled_in_placeholder_keeps_its_rating(persona, time, activity, text,
     "Queue up something you have never heard before, like a noise-jazz record from Osaka.",
     "Surprise yourself and plant something random in the empty pot.",
     "You could try something new today and switch up your usual routine.",
+    "Why not make something with the apples?", "Treat yourself to something sweet.", "Put on something upbeat.",
+    "Find something to watch.", "Pick something from your reading list.",
 ])
 def test_a_placeholder_with_an_act_a_thing_or_a_dish_is_not_vague(text):
     assert read(text).vague is None, text

@@ -34,13 +34,17 @@ something for the bathroom", "maybe do some stuff in the kitchen", "what about
 doing whatever you like". What the placeholder takes does not fill it in: a
 word that qualifies it ("something relaxing", "something new"), a place, time
 or person ("in the kitchen", "for the evening", "with a friend"), what it is
-for or with ("something for the garden", "something with your sketchbook"), and light verbs of doing, having, wanting
-and liking ("do", "try", "get", "like", "fancy"). A concrete word does: a verb
-of an act ("something warm to *drink*", "something to *read*"), a noun of a
-thing ("something from the *jazz* shelf"), a meal it is for ("something light
-for *lunch*"), or an example in the next item ("do something relaxing, *like a
-short walk*"). A vague item is no proposal; a text whose proposals are all
-vague proposes nothing concrete (:attr:`ProposalReading.vague`).
+for or with ("something for the garden", "do something with your
+sketchbook"), the kind of thing it is ("a music thing", "some garden stuff"),
+and light verbs of doing, having, wanting and liking ("do", "try", "get",
+"like", "fancy"). A concrete word does: a verb of an act ("something warm to
+*drink*", "something to *read*", "*put on* something upbeat"), a noun of a
+thing ("something from the *jazz* shelf", "make something with the
+*apples*"), a dish ("something *sweet*", "something light for *lunch*"), or an
+example in the next item ("do something relaxing, *like a short walk*", "try
+something new: *a Korean recipe*"). A vague item is no proposal; a text whose
+proposals are all vague proposes nothing concrete
+(:attr:`ProposalReading.vague`).
 
 Limits: without a parser, a long sentence with nested clauses may be read
 item by item; a proposal with no topic keyword is a proposal of no known topic;
@@ -494,8 +498,17 @@ options liking fancy interest taste heart desire mind variety change self yourse
 """.split()) | PLACEHOLDERS
 """Nouns of where, when, with whom and what kind: with a placeholder they name no act ("something in the
 kitchen", "something for the evening", "a thing or two")."""
+PLACEHOLDER_NOUNS = frozenset("stuff thing things activity activities bits bobs".split())
+"""Placeholders that take words before them: "a music thing", "some garden stuff"."""
 MEAL_NOUNS = frozenset("breakfast brunch lunch dinner supper dessert pudding snack tea".split())
 """What a placeholder may be *for* and still name something: a dish ("something light for lunch")."""
+FOOD_WORDS = frozenset("""sweet savoury savory salty spicy tasty delicious crunchy crispy fruity cheesy
+chocolatey chocolaty sugary zesty tangy hearty yummy scrumptious moreish""".split())
+"""Words that make a placeholder a dish ("something sweet")."""
+MAKING_VERBS = frozenset("make create build craft whip rustle fashion".split())
+"""Verbs whose "with" names the stuff a thing is made of ("make something with the apples")."""
+PUT_ON = frozenset("put stick pop throw".split())
+"""Verbs that with "on" put on music or a show ("put on something upbeat")."""
 EXEMPLIFIERS = _phrases("like", "such as", "say", "for example", "for instance", "e.g.", "eg", "maybe",
                         "perhaps", "especially", "ideally", "preferably", "including", "namely")
 """Openers of an item that gives an example of what came before ("do something relaxing, like a walk")."""
@@ -513,28 +526,46 @@ def _concrete_word(tokens, item: _Item) -> bool:
     """Whether the item names an act, thing or dish besides placeholders, settings and light verbs
     (see the module docstring)."""
     words = [j for j in range(item.start, item.end) if tokens[j].is_word]
-    after_placeholder = beneficiary = False
-    for j in words:
+    making = any(tokens[j].lemma in MAKING_VERBS for j in words)
+    after_placeholder = adjunct = False
+    for n, j in enumerate(words):
         t = tokens[j]
         lemma, low = t.lemma, t.lower
         if low in PLACEHOLDERS or lemma in PLACEHOLDERS:
-            after_placeholder, beneficiary = True, False
+            after_placeholder, adjunct = True, False
             continue
+        if low in FOOD_WORDS or lemma in FOOD_WORDS:
+            return True  # "something sweet", "something savoury for later": a dish
+        if lemma in PUT_ON and n + 1 < len(words) and tokens[words[n + 1]].lower == "on":
+            return True  # "put on something upbeat": music or a show
         if after_placeholder and t.pos in _MODIFIER_TAGS | {"VERB"} and t.tag not in ("VB", "VBP", "VBZ", "VBD"):
             continue  # "something relaxing", "something light", "something new today": qualifies it
         after_placeholder = False
         if t.pos == "ADP" or t.tag == "TO":
-            beneficiary = low in ("for", "with")
+            adjunct = low == "for" or (low == "with" and not making)
             continue
+        if t.pos in ("NOUN", "PROPN", "ADJ") and _premodifies_placeholder(tokens, words, n):
+            continue  # "a music thing", "some garden stuff", "a fun activity": the kind, not the act
         if t.pos in ("NOUN", "PROPN"):
-            if beneficiary and lemma not in MEAL_NOUNS and low not in MEAL_NOUNS:
+            if adjunct and lemma not in MEAL_NOUNS and low not in MEAL_NOUNS:
                 continue  # "something for the garden", "something with the music": what it is for or
-                # with, not what it is
+                # with, not what it is ("make something with the apples" names its stuff)
             if lemma in SETTING_NOUNS or low in SETTING_NOUNS:
                 continue
             return True
         if t.pos == "VERB" and lemma not in LIGHT_VERBS and low not in LIGHT_VERBS:
             return True
+    return False
+
+
+def _premodifies_placeholder(tokens, words: list[int], n: int) -> bool:
+    """Whether word ``n`` stands before a placeholder noun with only nouns and adjectives between."""
+    for j in words[n + 1:n + 4]:
+        t = tokens[j]
+        if t.lower in PLACEHOLDER_NOUNS or t.lemma in PLACEHOLDER_NOUNS:
+            return True
+        if t.pos not in ("NOUN", "PROPN", "ADJ"):
+            return False
     return False
 
 
