@@ -248,6 +248,9 @@ def test_proposed_activity():
     assert proposed_activity("You could call a friend you have not spoken to in a while.", persona) == "phone_call"
     assert proposed_activity("Purple tea is dancing on the ceiling.", persona) is None
     assert proposed_activity("", persona) is None
+    # a word finds an activity through its dictionary form, not only its spelling
+    assert proposed_activity("Ten minutes of meditating might settle the afternoon.", persona) == "meditation"
+    assert proposed_activity("Maybe meditate on the cushion for a bit?", persona) == "meditation"
 
 
 def test_insert_block_keeps_anchors():

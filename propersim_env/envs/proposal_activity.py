@@ -5,8 +5,9 @@ gives its proposals, each with topics and content words. Every activity a reside
 could take up on the spot is scored against each proposal:
 
 - 3 points per content word of the proposal among the activity's words (its id
-  and description, with a plain ``-ing``/``-s`` stripped: "walk" finds
-  ``garden_walk``, "sketch" finds ``sketching``);
+  and description, and the description's dictionary forms, with a plain
+  ``-ing``/``-s`` stripped: "walk" finds ``garden_walk``, "sketch" finds
+  ``sketching``, "meditate" finds ``meditation``, described as "meditating");
 - 1 point per topic the activity shares with the proposal;
 - half a point when the activity is one of the persona's own (routine or free time).
 
@@ -22,6 +23,7 @@ import re
 from functools import lru_cache
 
 from ..evaluation.reading import read
+from ..evaluation.reading.nlp import analyse
 from ..personas import Persona, activities
 
 _STOP = frozenset({"a", "an", "the", "of", "for", "to", "and", "in", "on", "up", "some", "with", "instead",
@@ -45,6 +47,8 @@ def _candidates() -> tuple[tuple[str, frozenset[str], frozenset[str], int], ...]
         if act.category in ("sleep", "work", "hygiene") or (act.category == "meal" and act.max_minutes > 30):
             continue
         words = set(act.id.split("_")) | set(re.findall(r"[a-z]+", act.description.lower()))
+        # and their dictionary forms, as the proposal's lemmas are ("meditating" -> "meditate")
+        words |= {t.lemma for t in analyse(act.description).words}
         stems = frozenset(_stem(w) for w in words if w not in _STOP and len(w) > 2)
         out.append((act.id, stems, frozenset(act.topics), act.min_minutes))
     return tuple(out)
