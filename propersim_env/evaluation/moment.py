@@ -23,7 +23,7 @@ no topic list is open to any liked topic.
 :data:`WAKING_MINUTES` of the day's wake time, or a morning-routine activity),
 work (an activity of category ``work``), late evening (from
 :data:`LATE_MINUTES` before the day's bedtime, or from :data:`LATE_CLOCK`,
-until the wake time) and a meal being eaten (:data:`EATING`).
+until :data:`EARLY`) and a full meal being eaten (:data:`EATING`).
 
 While the resident walks between rooms, the activity is the one it walks to.
 """
@@ -79,8 +79,8 @@ LATE_MINUTES = 120
 """The evening is late from this long before the resident's bedtime ..."""
 LATE_CLOCK = 22 * 60
 """... or from this clock time, whichever comes first."""
-EATING = frozenset({"lunch", "dinner", "takeout_meal", "breakfast", "snack_lunch", "quick_breakfast"})
-"""Activities of eating a meal (cooking one is not eating it)."""
+EATING = frozenset({"lunch", "dinner", "takeout_meal"})
+"""Activities of eating a full meal (cooking one is not eating it; a breakfast or a snack is light)."""
 
 
 def minute_of_day(state: ResidentState) -> int:
@@ -188,7 +188,7 @@ class MomentJudge:
         if activity.category == "work":
             now[WORK] = f"{MOMENTS[WORK]} ({self.doing(state)})"
         late_from = min(bed - LATE_MINUTES, LATE_CLOCK)
-        if minute >= late_from or minute < wake or minute + 24 * 60 < bed:
+        if minute >= late_from or minute < EARLY:
             now[LATE] = f"{MOMENTS[LATE]} ({clock}; {self.name} goes to bed at {bed // 60 % 24:02d}:{bed % 60:02d})"
         if activity.id in EATING and not state.walking:
             now[MEAL] = f"{MOMENTS[MEAL]} ({self.doing(state)})"
