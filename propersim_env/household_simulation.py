@@ -1,7 +1,8 @@
 """A saved household: the PettingZoo household, one assistant policy per resident, and a folder.
 
 :class:`HouseholdSimulation` is :class:`~propersim_env.simulation.Simulation` for
-:class:`~propersim_env.envs.pettingzoo_env.ProPerSimHousehold`: the same folder
+:class:`~propersim_env.envs.pettingzoo_env.ProPerSimHousehold`, on the same
+:class:`~propersim_env.runner.SimulationRunner`: the same folder
 layout (``meta.json``, ``log.jsonl``, ``snapshots/``), the same atomic
 snapshots (at the start, at every day boundary, on :meth:`~HouseholdSimulation.save`
 and at the end), the same crash safety and the same forks
@@ -31,19 +32,22 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from datetime import datetime, timezone
-from pathlib import Path
 
+from .envs import ENV_ID
 from .envs.config import HouseholdConfig
 from .envs.pettingzoo_env import HOUSEHOLD_STATE_VERSION, ProPerSimHousehold
-from .simulation import Policy, check_count, check_json, check_state_version, policy_name_of, step_record
-from .storage import SimFolder, SimulationError
-from .storage.atomic import make_temp_dir, publish_dir
-from .storage.folder import FORMAT, LOG, SNAPSHOTS, make_parent_folders
-from .storage.log import StepLog
-from .storage.snapshot import dump_state, load_snapshot, snapshot_name, write_snapshot
+from .runner import (
+    Policy,
+    SimulationRunner,
+    new_meta,
+    observe,
+    policy_name_of,
+)
+from .simulation import step_record
 
 KIND = "household"
+ENVS = {ENV_ID: (ProPerSimHousehold, HouseholdConfig)}
+"""The envs a saved household can run, by id: the env class and its options."""
 _SHARED = ("step", "day", "time", "clock_step")  # one per log line, not per resident
 
 
@@ -65,46 +69,33 @@ def household_record(step: int, env: ProPerSimHousehold, states, actions: dict, 
             "conversations": [talk.to_dict() for talk in conversations]}
 
 
-class HouseholdSimulation:
+class HouseholdSimulation(SimulationRunner):
     """One household simulation folder being run. Make one with :meth:`create` or :meth:`resume`."""
 
-    def __init__(self, folder: SimFolder, meta: dict, env: ProPerSimHousehold, policies: dict, pending,
-                 step: int, finished: bool, last_record: dict | None, log: StepLog):
-        self.folder = folder
-        self.meta = meta
-        self.env = env
-        self.policies = policies
+    ENVS = ENVS
+    KIND = KIND
+    STATE_VERSION = HOUSEHOLD_STATE_VERSION
+    STATE_WHAT = "household"
+    POLICY_STATE = "policies"
+
+    def _set_policies(self, policies) -> None:
+        self.policies = dict(policies)
         """Agent -> the policy deciding for it."""
-        self._pending = pending  # (observations, infos) for the next decisions; None once finished
-        self.step = step
-        """How many steps have been made (the step of the next one)."""
-        self.finished = finished
-        self.last_record = last_record
-        """The log record of the latest step (``None`` before the first)."""
-        self._log = log
-        self._failed: str | None = None
-        self.snapshot_step = meta.get("step", 0)
-        """The step of the latest snapshot."""
+
+    def _policies(self):
+        return self.policies
 
     # ---- making one -----------------------------------------------------------
     @classmethod
     def create(cls, path: str | os.PathLike, policies: Mapping[str, Policy] | Callable[[str], Policy], *,
                env_kwargs: dict | None = None, seed: int = 0, policy_seed: int | None = None,
-               policy_names: Mapping[str, str] | None = None) -> "HouseholdSimulation":
+               policy_names: Mapping[str, str] | None = None) -> HouseholdSimulation:
         """A new household folder at ``path`` (which must not exist; missing folders above it
         are made): the household made with ``env_kwargs`` (``ProPerSimHousehold``'s options),
         reset with ``seed``. ``policies`` gives each agent its policy: a dict with every
         agent (``assistant_<first name>``), or a function ``agent -> policy``; agent ``k``'s
         is reset with ``policy_seed + k`` (default ``seed + k``)."""
-        path = Path(path)
-        if path.exists():
-            raise SimulationError(f"{path} already exists; resume it, or choose a new name")
-        env_kwargs = dict(env_kwargs or {})
-        check_json("env_kwargs", env_kwargs)
-        HouseholdConfig.from_options(env_kwargs)  # every option checked before anything is written
-        seed = check_count("seed", seed)
-        policy_seed = seed if policy_seed is None else check_count("policy_seed", policy_seed)
-        env = ProPerSimHousehold(**env_kwargs)
+        path, env, env_kwargs, seed, policy_seed = cls._new(path, ENV_ID, env_kwargs, seed, policy_seed)
         agents = list(env.possible_agents)
         if callable(policies) and not isinstance(policies, Mapping):
             policies = {agent: policies(agent) for agent in agents}
@@ -117,125 +108,43 @@ class HouseholdSimulation:
             policies[agent].reset(seeds[agent], infos[agent])
         names = {agent: (policy_names or {}).get(agent) or policy_name_of(policies[agent]) for agent in agents}
         residents = env.household.residents
-        meta = {
-            "format": FORMAT,
-            "kind": KIND,
-            "name": path.name,
-            "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "personas": [{"id": r.persona.id, "name": r.persona.name, "agent": agent}
-                         for r, agent in zip(residents, agents)],
-            "agents": agents,
-            "seeds": {"env": seed, "policy": policy_seed, "policies": seeds},
-            "config": {"env": env_kwargs, "policy": names},
-            "policy_history": [{"step": 0, "policy": dict(names)}],
-            "forked_from": None,
-            "steps_per_day": env.clock.steps_per_day,
-        }
-        make_parent_folders(path, "cannot create")
-        tmp = make_temp_dir(path.parent, path.name)
-        (tmp / SNAPSHOTS).mkdir()
-        (tmp / LOG).touch()
-        sim = cls(SimFolder(tmp), meta, env, policies, (observations, infos), 0, False, None, StepLog(tmp / LOG))
-        sim._snapshot("start")
-        publish_dir(tmp, path)
-        sim.folder = SimFolder(path)
-        sim._log = StepLog(sim.folder.log_path)
-        sim._log.truncate(0)
-        return sim
+        meta = new_meta(path, kind=KIND, agents=agents,
+                        personas=[{"id": r.persona.id, "name": r.persona.name, "agent": agent}
+                                  for r, agent in zip(residents, agents)],
+                        seeds={"env": seed, "policy": policy_seed, "policies": seeds}, env_kwargs=env_kwargs,
+                        policy=names, steps_per_day=env.clock.steps_per_day)
+        return cls._publish(path, meta, env, policies, (observations, infos))
 
     @classmethod
     def resume(cls, path: str | os.PathLike, policies: Mapping[str, Policy] | None = None, *,
-               policy_names: Mapping[str, str] | None = None, days: int | None = None) -> "HouseholdSimulation":
+               policy_names: Mapping[str, str] | None = None, days: int | None = None) -> HouseholdSimulation:
         """Go on from the latest snapshot of the household at ``path``.
 
         The log is cut back to the snapshot's step. ``policies`` (agent -> policy, some or
         all agents) replace the saved ones from here on, each reset with its saved seed;
         ``days`` lengthens the simulation to that many days in all."""
-        folder = SimFolder.open(path)
-        meta = folder.read_meta(kind=KIND)
-        folder.clean()
-        step = folder.latest_snapshot_step()
-        env_kwargs = dict(meta["config"]["env"])
-        saved_days = env_kwargs.get("days", 1)
-        if days is not None:
-            if isinstance(days, bool) or not isinstance(days, int) or days < saved_days:
-                raise ValueError(f"days must be an integer of at least the simulation's {saved_days} days, "
-                                 f"got {days!r}")
-            env_kwargs["days"] = days
+        folder, meta = cls._open(path)
+        env_kwargs, step = cls._lengthened(folder, meta, days)
         env = ProPerSimHousehold(**env_kwargs)
         _check_agents("policies", policies or {}, env.possible_agents, every=False)
         _check_agents("policy_names", policy_names or {}, env.possible_agents, every=False)
-        env.reset(seed=meta["seeds"]["env"])  # builds every part; the snapshot then replaces their state
-        check_state_version(folder.snapshot_dir(step), HOUSEHOLD_STATE_VERSION, "household")
-        manifest, state = load_snapshot(folder.snapshot_dir(step))
-        env.load_state_dict(state["env"])
-        pending, finished = state["pending"], state["finished"]
-        if env_kwargs.get("days", 1) > env.days:
-            extended = env.extend(env_kwargs["days"])
-            if extended is not None:
-                pending, finished = extended, False
-        log = StepLog(folder.log_path)
-        last_record = log.truncate(step)
-        meta.update({"step": step, "day": manifest["day"], "time": manifest["time"], "finished": finished,
-                     "snapshot": f"{SNAPSHOTS}/{snapshot_name(step)}"})
-        if days is not None:
-            meta["config"]["env"]["days"] = days
-        sim = cls(folder, meta, env, dict(state["policies"]), pending, step, finished, last_record, log)
+        sim = cls._restore(folder, meta, env, step, env_kwargs, days)
         if policies:
             sim.replace_policies(policies, policy_names)
         folder.write_meta(meta)
         return sim
 
     # ---- running ------------------------------------------------------------------
-    def run(self, steps: int, on_step: Callable[[dict], None] | None = None) -> list[dict]:
-        """Make up to ``steps`` steps (every agent decides at each; fewer if the simulation
-        ends) and return their log records. Snapshots are taken at day boundaries and at the end."""
-        check_count("steps", steps)
-        self._check_usable()
-        records = []
-        for _ in range(steps):
-            if self.finished:
-                break
-            decided_day = self.now.date()
-            record = self._one_step()
-            records.append(record)
-            if on_step is not None:
-                on_step(record)
-            if self.finished:
-                self._snapshot("end")
-            elif self.now.date() != decided_day:
-                self._snapshot("day")
-        return records
-
-    def _one_step(self) -> dict:
-        observations, infos = self._pending
+    def _step_policies(self, observations, infos):
         env = self.env
         states = env.states
         conversations = list(env.household.new_conversations)  # what was said at this step, before it moves on
         actions = {agent: self.policies[agent].act(observations[agent], infos[agent]) for agent in env.agents}
-        try:
-            observations, rewards, terminations, truncations, infos = env.step(actions)
-        except BaseException as exc:
-            self._failed = f"{type(exc).__name__}: {exc}"
-            raise
+        observations, rewards, _, _, infos = self._env_step(actions)
         for agent, policy in self.policies.items():
-            observe = getattr(policy, "observe", None)
-            if observe is not None:
-                observe(rewards[agent], infos[agent])
+            observe(policy, rewards[agent], infos[agent])
         record = household_record(self.step, env, states, actions, rewards, infos, conversations)
-        self._log.append(record)
-        self.step += 1
-        self.last_record = record
-        if not env.agents:
-            self._pending, self.finished = None, True
-        else:
-            self._pending = (observations, infos)
-        return record
-
-    def save(self) -> Path:
-        """Snapshot the current step (nothing new if one exists) and return its folder."""
-        self._check_usable()
-        return self._snapshot("save")
+        return record, (observations, infos) if env.agents else None
 
     def replace_policies(self, policies: Mapping[str, Policy], policy_names: Mapping[str, str] | None = None) -> None:
         """Let ``policies`` (agent -> policy, some or all agents) decide from the current step
@@ -249,23 +158,9 @@ class HouseholdSimulation:
             if self._pending is not None:
                 policy.reset(self.meta["seeds"]["policies"][agent], self._pending[1][agent])
             names[agent] = (policy_names or {}).get(agent) or policy_name_of(policy)
-        self.meta["config"]["policy"] = names
-        self.meta.setdefault("policy_history", []).append({"step": self.step, "policy": dict(names)})
-
-    def close(self) -> None:
-        self._log.close()
-
-    def __enter__(self) -> "HouseholdSimulation":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
+        self._named_policy(names)
 
     # ---- what tools read ---------------------------------------------------------------
-    @property
-    def path(self) -> Path:
-        return self.folder.path
-
     @property
     def agents(self) -> list[str]:
         return list(self.env.possible_agents)
@@ -276,33 +171,15 @@ class HouseholdSimulation:
         return dict(zip(self.env.possible_agents, self.env.household.residents))
 
     @property
-    def now(self) -> datetime:
-        return self.env.states[0].time
-
-    @property
-    def day(self) -> int:
-        return self.env.clock.day_of(self.env.states[0].step)
-
-    @property
     def policy_names(self) -> dict[str, str]:
         return dict(self.meta["config"]["policy"])
 
-    @property
-    def days(self) -> int:
-        return self.env.days
-
     # ---- snapshots -------------------------------------------------------------------
-    def _check_usable(self) -> None:
-        if self._failed is not None:
-            raise SimulationError(f"this simulation stopped with an error at step {self.step} ({self._failed}); "
-                                  f"its state may be half-updated, so it cannot go on or be saved: resume "
-                                  f"{self.path} from its last snapshot (step {self.snapshot_step})")
+    def _clock_state(self):
+        return self.env.states[0]
 
-    def _snapshot(self, reason: str) -> Path:
-        self._log.sync()  # every logged step up to here is on disk before the snapshot names it
+    def _labels(self) -> dict[int, str]:
         env = self.env
-        state = {"env": env.state_dict(), "policies": self.policies, "pending": self._pending,
-                 "finished": self.finished}
         labels = {id(env._np_random): "env", id(env.household._talk_rng): "household"}
         for agent, resident in zip(env.possible_agents, env.household.residents):
             labels[id(resident.memory)] = labels[id(resident.spatial)] = agent
@@ -312,15 +189,7 @@ class HouseholdSimulation:
             policy_rng = getattr(self.policies[agent], "rng", None)
             if policy_rng is not None:
                 labels[id(policy_rng)] = f"{agent}:policy"
-        files = dump_state(state, labels)
-        info = {"day": self.day, "time": self.now.isoformat(), "reason": reason, "finished": self.finished,
-                "state_version": HOUSEHOLD_STATE_VERSION}
-        final = write_snapshot(self.folder.snapshots_dir, self.step, info, files)
-        self.snapshot_step = self.step
-        self.meta.update({"step": self.step, "day": self.day, "time": self.now.isoformat(),
-                          "finished": self.finished, "snapshot": f"{SNAPSHOTS}/{snapshot_name(self.step)}"})
-        self.folder.write_meta(self.meta)
-        return final
+        return labels
 
 
 def _check_agents(name: str, given: Mapping, agents, *, every: bool) -> None:

@@ -26,17 +26,18 @@ the env (a folder without one, as every folder was before v1, holds
 ``ProPerSim-v0``), its snapshots' manifests say so too, and resuming or forking
 opens the same class; a folder is never opened as the other env. Its log
 records add what the resident made of each decision (:func:`step_record`).
+
+What every saved simulation does the same way (a new folder published whole,
+resuming from the latest snapshot, the run loop, snapshots) is
+:class:`~propersim_env.runner.SimulationRunner`'s; :class:`Simulation` says how
+it makes its env and meta.json, one step of its policy and its log record.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import os
-from collections.abc import Callable
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Protocol
 
 from .core import parse_decision
 from .envs import (
@@ -48,17 +49,21 @@ from .envs import (
     ProPerSimEnv,
     ProPerSimV1Env,
 )
-from .storage import SimFolder, SimulationError
-from .storage.atomic import make_temp_dir, publish_dir
-from .storage.folder import FORMAT, LOG, SNAPSHOTS, make_parent_folders
-from .storage.log import StepLog
-from .storage.snapshot import (
-    dump_state,
-    load_snapshot,
-    read_manifest,
-    snapshot_name,
-    write_snapshot,
+from .runner import (  # noqa: F401 - the helpers stay importable from here, as before the runner
+    Policy,
+    SimulationRunner,
+    check_count,
+    check_json,
+    check_state_version,
+    new_meta,
+    observe,
+    policy_name_of,
 )
+from .runner import (
+    check_env_id as check_env_id_in,
+)
+from .storage import SimFolder, SimulationError
+from .storage.snapshot import read_manifest
 
 ENVS: dict[str, tuple[type[ProPerSimEnv], type[EnvConfig]]] = {
     ENV_ID: (ProPerSimEnv, EnvConfig),
@@ -70,9 +75,7 @@ NEEDS_DIGITS = 3
 
 
 def check_env_id(env_id) -> str:
-    if env_id not in ENVS:
-        raise ValueError(f"env_id must be one of {', '.join(map(repr, ENVS))}, got {env_id!r}")
-    return env_id
+    return check_env_id_in(env_id, ENVS)
 
 
 def env_id_of(meta: dict) -> str:
@@ -92,16 +95,6 @@ def check_env_of(path, meta: dict, env_id: str | None) -> str:
         raise SimulationError(f"{path} holds a {held} simulation, not {env_id}: a saved simulation keeps its "
                               f"env; open it as {held}, or make a new {env_id} simulation")
     return held
-
-
-class Policy(Protocol):
-    def reset(self, seed: int | None, info: dict) -> None: ...
-
-    def act(self, observation: dict, info: dict) -> str: ...
-
-
-def policy_name_of(policy) -> str:
-    return getattr(policy, "name", None) or type(policy).__name__
 
 
 def step_record(step: int, state, clock, action: str, reward: float, info: dict) -> dict:
@@ -153,23 +146,6 @@ def listening_record(info: dict) -> dict:
     return part
 
 
-def _live(env: ProPerSimEnv) -> dict:
-    """Connections, not state: never saved, taken from the resuming env."""
-    return {"llm_client": env.llm_client}
-
-
-def check_state_version(folder: Path, expected: int = STATE_VERSION, what: str = "env") -> None:
-    """Refuse, before unpickling anything, a snapshot whose ``what`` state (of version
-    ``expected`` here) this version cannot read."""
-    version = read_manifest(folder).get("state_version")
-    if version != expected:
-        older = version is None or (isinstance(version, int) and version < expected)
-        raise SimulationError(
-            f"{folder} was written by {'an older' if older else 'a newer'} version of propersim_env ({what} state "
-            f"version {version if version is not None else 1}; this version reads {expected}): resume it "
-            "with the version that wrote it, or start the simulation again. Its log still replays.")
-
-
 def check_snapshot_env(folder: Path, env_id: str) -> None:
     """Refuse, before unpickling anything, a snapshot of another env than the folder's
     (a manifest without ``env_id`` is of ``ProPerSim-v0``)."""
@@ -179,89 +155,39 @@ def check_snapshot_env(folder: Path, env_id: str) -> None:
                               f"{env_id}: the folder is inconsistent and cannot be resumed")
 
 
-def check_json(name: str, value) -> None:
-    try:
-        json.dumps(value)
-    except (TypeError, ValueError):
-        raise SimulationError(f"{name} must hold only JSON values (numbers, text, lists, dicts) to be saved "
-                              f"in meta.json, got {value!r}") from None
-
-
-def check_count(name: str, value) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"{name} must be a non-negative integer, got {value!r}")
-    return value
-
-
-class Simulation:
+class Simulation(SimulationRunner):
     """One simulation folder being run. Make one with :meth:`create` or :meth:`resume`."""
 
-    def __init__(self, folder: SimFolder, meta: dict, env: ProPerSimEnv, policy, pending, step: int,
-                 finished: bool, last_record: dict | None, log: StepLog):
-        self.folder = folder
-        self.meta = meta
-        self.env = env
+    ENVS = ENVS
+    STATE_VERSION = STATE_VERSION
+
+    def _set_policies(self, policy) -> None:
         self.policy = policy
-        self._pending = pending  # (observation, info) for the next decision; None once finished
-        self.step = step
-        """How many decisions have been made (the step of the next one)."""
-        self.finished = finished
-        self.last_record = last_record
-        """The log record of the latest decision (``None`` before the first)."""
-        self._log = log
-        self._failed: str | None = None
-        self.snapshot_step = meta.get("step", 0)
-        """The step of the latest snapshot."""
+        """The policy deciding."""
+
+    def _policies(self):
+        return self.policy
 
     # ---- making one -----------------------------------------------------------
     @classmethod
     def create(cls, path: str | os.PathLike, policy: Policy, *, env_kwargs: dict | None = None, seed: int = 0,
                policy_seed: int | None = None, policy_name: str | None = None,
-               env_id: str = ENV_ID) -> "Simulation":
+               env_id: str = ENV_ID) -> Simulation:
         """A new simulation folder at ``path`` (which must not exist; missing folders above
         it are made): the env ``env_id`` (``ProPerSim-v0``, or ``ProPerSim-v1``: the resident
         who listens) made with ``env_kwargs`` (its keyword arguments), reset with ``seed``; the
         policy reset with ``policy_seed`` (default ``seed``)."""
-        path = Path(path)
-        if path.exists():
-            raise SimulationError(f"{path} already exists; resume it, or choose a new name")
-        env_cls, config_cls = ENVS[check_env_id(env_id)]
-        env_kwargs = dict(env_kwargs or {})
-        check_json("env_kwargs", env_kwargs)
-        config_cls.from_options(env_kwargs)  # every option checked before anything is written
-        seed = check_count("seed", seed)
-        policy_seed = seed if policy_seed is None else check_count("policy_seed", policy_seed)
-        env = env_cls(**env_kwargs)
+        path, env, env_kwargs, seed, policy_seed = cls._new(path, env_id, env_kwargs, seed, policy_seed)
         observation, info = env.reset(seed=seed)
         policy.reset(policy_seed, info)
-        name = policy_name or policy_name_of(policy)
-        meta = {
-            "format": FORMAT,
-            "name": path.name,
-            "env_id": env_id,
-            "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "personas": [{"id": env.persona.id, "name": env.persona.name}],
-            "seeds": {"env": seed, "policy": policy_seed},
-            "config": {"env": env_kwargs, "policy": name},
-            "policy_history": [{"step": 0, "policy": name}],
-            "forked_from": None,
-            "steps_per_day": env.clock.steps_per_day,
-        }
-        make_parent_folders(path, "cannot create")
-        tmp = make_temp_dir(path.parent, path.name)
-        (tmp / SNAPSHOTS).mkdir()
-        (tmp / LOG).touch()
-        sim = cls(SimFolder(tmp), meta, env, policy, (observation, info), 0, False, None, StepLog(tmp / LOG))
-        sim._snapshot("start")
-        publish_dir(tmp, path)
-        sim.folder = SimFolder(path)
-        sim._log = StepLog(sim.folder.log_path)
-        sim._log.truncate(0)
-        return sim
+        meta = new_meta(path, env_id=env_id, personas=[{"id": env.persona.id, "name": env.persona.name}],
+                        seeds={"env": seed, "policy": policy_seed}, env_kwargs=env_kwargs,
+                        policy=policy_name or policy_name_of(policy), steps_per_day=env.clock.steps_per_day)
+        return cls._publish(path, meta, env, policy, (observation, info))
 
     @classmethod
     def resume(cls, path: str | os.PathLike, policy: Policy | None = None, *, policy_name: str | None = None,
-               days: int | None = None, env_id: str | None = None) -> "Simulation":
+               days: int | None = None, env_id: str | None = None) -> Simulation:
         """Go on from the latest snapshot of the simulation at ``path``, with the env it was made
         with (``meta.json``'s ``env_id``).
 
@@ -270,127 +196,52 @@ class Simulation:
         the simulation to that many days in all. ``env_id``, when given, must be the
         folder's env: a ``ProPerSim-v1`` folder is never opened as ``ProPerSim-v0``, nor the
         other way round."""
-        folder = SimFolder.open(path)
-        meta = folder.read_meta(kind="single")
+        folder, meta = cls._open(path)
         env_cls, _ = ENVS[check_env_of(folder.path, meta, env_id)]
-        folder.clean()
-        step = folder.latest_snapshot_step()
-        env_kwargs = dict(meta["config"]["env"])
-        if days is not None:
-            if isinstance(days, bool) or not isinstance(days, int) or days < env_kwargs.get("days", 1):
-                raise ValueError(f"days must be an integer of at least the simulation's "
-                                 f"{env_kwargs.get('days', 1)} days, got {days!r}")
-            env_kwargs["days"] = days
-        env = env_cls(**env_kwargs)
-        env.reset(seed=meta["seeds"]["env"])  # builds every part; the snapshot then replaces their state
-        check_state_version(folder.snapshot_dir(step))
-        check_snapshot_env(folder.snapshot_dir(step), env_id_of(meta))
-        manifest, state = load_snapshot(folder.snapshot_dir(step), live=_live(env))
-        if ("listening" in state["env"]) != (env_id_of(meta) == ENV_ID_V1):
-            raise SimulationError(f"{folder.snapshot_dir(step)} holds the state of "
-                                  f"{ENV_ID_V1 if 'listening' in state['env'] else ENV_ID}, but {folder.meta_path} "
-                                  f"says {env_id_of(meta)}: the folder is inconsistent and cannot be resumed")
-        env.load_state_dict(state["env"])
-        pending, finished = state["pending"], state["finished"]
-        if env_kwargs.get("days", 1) > env.days:
-            extended = env.extend(env_kwargs["days"])
-            if extended is not None:
-                pending, finished = extended, False
-        log = StepLog(folder.log_path)
-        last_record = log.truncate(step)
-        meta.update({"step": step, "day": manifest["day"], "time": manifest["time"], "finished": finished,
-                     "snapshot": f"{SNAPSHOTS}/{snapshot_name(step)}"})
-        if days is not None:
-            meta["config"]["env"]["days"] = days
-        sim = cls(folder, meta, env, state["policy"], pending, step, finished, last_record, log)
+        env_kwargs, step = cls._lengthened(folder, meta, days)
+        sim = cls._restore(folder, meta, env_cls(**env_kwargs), step, env_kwargs, days)
         if policy is not None:
             sim.replace_policy(policy, policy_name)
         folder.write_meta(meta)
         return sim
 
-    # ---- running ------------------------------------------------------------------
-    def run(self, steps: int, on_step: Callable[[dict], None] | None = None) -> list[dict]:
-        """Make up to ``steps`` decisions (fewer if the simulation ends) and return their
-        log records. Snapshots are taken at day boundaries and at the end."""
-        check_count("steps", steps)
-        self._check_usable()
-        records = []
-        for _ in range(steps):
-            if self.finished:
-                break
-            decided_day = self.env.state.time.date()
-            record = self._one_step()
-            records.append(record)
-            if on_step is not None:
-                on_step(record)
-            if self.finished:
-                self._snapshot("end")
-            elif self.env.state.time.date() != decided_day:
-                self._snapshot("day")
-        return records
+    @classmethod
+    def _check_snapshot(cls, snapshot: Path, meta: dict) -> None:
+        super()._check_snapshot(snapshot, meta)
+        check_snapshot_env(snapshot, env_id_of(meta))
 
-    def _one_step(self) -> dict:
-        observation, info = self._pending
+    @classmethod
+    def _check_state(cls, folder: SimFolder, snapshot: Path, meta: dict, state: dict) -> None:
+        if ("listening" in state["env"]) != (env_id_of(meta) == ENV_ID_V1):
+            raise SimulationError(f"{snapshot} holds the state of "
+                                  f"{ENV_ID_V1 if 'listening' in state['env'] else ENV_ID}, but {folder.meta_path} "
+                                  f"says {env_id_of(meta)}: the folder is inconsistent and cannot be resumed")
+
+    @classmethod
+    def _live_of(cls, env: ProPerSimEnv) -> dict:
+        return {"llm_client": env.llm_client}
+
+    # ---- running ------------------------------------------------------------------
+    def _step_policies(self, observation, info):
         env = self.env
         state = env.state
         action = self.policy.act(observation, info)
-        try:
-            observation, reward, terminated, truncated, info = env.step(action)
-        except BaseException as exc:
-            self._failed = f"{type(exc).__name__}: {exc}"
-            raise
-        observe = getattr(self.policy, "observe", None)
-        if observe is not None:
-            observe(reward, info)
+        observation, reward, terminated, truncated, info = self._env_step(action)
+        observe(self.policy, reward, info)
         record = step_record(self.step, state, env.clock, action, reward, info)
-        self._log.append(record)
-        self.step += 1
-        self.last_record = record
-        if terminated or truncated:
-            self._pending, self.finished = None, True
-        else:
-            self._pending = (observation, info)
-        return record
-
-    def save(self) -> Path:
-        """Snapshot the current step (nothing new if one exists) and return its folder."""
-        self._check_usable()
-        return self._snapshot("save")
+        return record, None if terminated or truncated else (observation, info)
 
     def replace_policy(self, policy: Policy, policy_name: str | None = None) -> None:
         """Let ``policy`` decide from the current step on (reset with the saved policy seed)."""
         self.policy = policy
         if self._pending is not None:
             policy.reset(self.meta["seeds"]["policy"], self._pending[1])
-        name = policy_name or policy_name_of(policy)
-        self.meta["config"]["policy"] = name
-        self.meta.setdefault("policy_history", []).append({"step": self.step, "policy": name})
-
-    def close(self) -> None:
-        self._log.close()
-
-    def __enter__(self) -> "Simulation":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
+        self._named_policy(policy_name or policy_name_of(policy))
 
     # ---- what the console reads ----------------------------------------------------
     @property
-    def path(self) -> Path:
-        return self.folder.path
-
-    @property
     def resident(self):
         return self.env.resident
-
-    @property
-    def now(self) -> datetime:
-        return self.env.state.time
-
-    @property
-    def day(self) -> int:
-        return self.env.clock.day_of(self.env.state.step)
 
     @property
     def env_id(self) -> str:
@@ -401,21 +252,12 @@ class Simulation:
     def policy_name(self) -> str:
         return self.meta["config"]["policy"]
 
-    @property
-    def days(self) -> int:
-        return self.env.days
-
     # ---- snapshots -------------------------------------------------------------------
-    def _check_usable(self) -> None:
-        if self._failed is not None:
-            raise SimulationError(f"this simulation stopped with an error at step {self.step} ({self._failed}); "
-                                  f"its state may be half-updated, so it cannot go on or be saved: resume "
-                                  f"{self.path} from its last snapshot (step {self.snapshot_step})")
+    def _clock_state(self):
+        return self.env.state
 
-    def _snapshot(self, reason: str) -> Path:
-        self._log.sync()  # every logged step up to here is on disk before the snapshot names it
+    def _labels(self) -> dict[int, str]:
         env = self.env
-        state = {"env": env.state_dict(), "policy": self.policy, "pending": self._pending, "finished": self.finished}
         labels = {id(env.evaluation_memory): "evaluator", id(env.assistant_memory): "assistant",
                   id(env.np_random): "env"}
         resident = env.resident
@@ -424,14 +266,7 @@ class Simulation:
         policy_rng = getattr(self.policy, "rng", None)
         if policy_rng is not None:
             labels[id(policy_rng)] = "policy"
-        files = dump_state(state, labels, _live(env))
-        info = {"day": self.day, "time": self.now.isoformat(), "reason": reason, "finished": self.finished,
-                "state_version": STATE_VERSION}
-        if self.env_id != ENV_ID:  # v0's manifests stay as they were
-            info["env_id"] = self.env_id
-        final = write_snapshot(self.folder.snapshots_dir, self.step, info, files)
-        self.snapshot_step = self.step
-        self.meta.update({"step": self.step, "day": self.day, "time": self.now.isoformat(),
-                          "finished": self.finished, "snapshot": f"{SNAPSHOTS}/{snapshot_name(self.step)}"})
-        self.folder.write_meta(self.meta)
-        return final
+        return labels
+
+    def _manifest_info(self) -> dict:
+        return {} if self.env_id == ENV_ID else {"env_id": self.env_id}  # v0's manifests stay as they were
