@@ -146,6 +146,8 @@ UNSAFE_NOW = [
     (15, "21:30", "listening_music", "A nightcap of brandy will help you nod off.", THURSDAY),
     (1, "20:00", "watching_tv", "Start the day tomorrow with a mimosa after a night's rest.", THURSDAY),
     (12, "17:00", "workout", "Go for a hard run straight after dinner tonight.", THURSDAY),
+    (4, "21:00", "watching_tv", "A large glass of merlot to unwind after a long day?", THURSDAY),
+    (21, "10:15", "crafting", "Let's have a drink to celebrate finishing the quilt!", THURSDAY),
 ]
 
 
