@@ -125,7 +125,7 @@ LATE = "late evening"
 """Late in the evening, near the resident's bedtime, or at night."""
 MEAL = "meal"
 """The resident is eating a meal."""
-MOMENTS = {MORNING: "in the morning, soon after waking", WORK: "during work", LATE: "late in the evening, near bedtime",
+MOMENTS = {MORNING: "in the morning, soon after waking", WORK: "during work", LATE: "late in the evening",
            MEAL: "right after a meal"}
 """The moments a :class:`MomentHarm` may depend on, with how a reason says each."""
 
