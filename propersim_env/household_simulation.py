@@ -22,6 +22,16 @@ and at the end), the same crash safety and the same forks
   sleeps: the decision was not delivered, and ``score`` is ``None``), and
   ``conversations``: what residents said to each other at that step.
 
+``HouseholdSimulation.create(..., env_id="ProPerSim-v1")`` runs the household whose
+residents listen (:class:`~propersim_env.envs.pettingzoo_v1.ProPerSimHouseholdV1`), as
+:class:`~propersim_env.simulation.Simulation` runs ``ProPerSim-v1``: ``meta.json``'s
+``env_id`` names the env (a household saved before v1 names none: ``ProPerSim-v0``), its
+snapshots' manifests say so too, resuming and forking open the same class and refuse
+the other; each resident's record adds what it made of its assistant's decision
+(:func:`~propersim_env.simulation.listening_record`: the rating, the proposed activity,
+``accepted``, ``acted``, the reply, the hidden needs, and the day's well-being at a
+day's last step). A resident asleep at a step has ``score`` and ``rating`` ``None``.
+
 The env's part of a snapshot is :meth:`ProPerSimHousehold.state_dict`, with its
 version (:data:`~propersim_env.envs.pettingzoo_env.HOUSEHOLD_STATE_VERSION`, also
 in the snapshot's manifest). Only the embedded default runs in a household, so a
@@ -33,9 +43,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 
-from .envs import ENV_ID
-from .envs.config import HouseholdConfig
+from .envs import ENV_ID, ENV_ID_V1
+from .envs.config import HouseholdConfig, HouseholdConfigV1
 from .envs.pettingzoo_env import HOUSEHOLD_STATE_VERSION, ProPerSimHousehold
+from .envs.pettingzoo_v1 import ProPerSimHouseholdV1
 from .runner import (
     Policy,
     SimulationRunner,
@@ -46,8 +57,9 @@ from .runner import (
 from .simulation import step_record
 
 KIND = "household"
-ENVS = {ENV_ID: (ProPerSimHousehold, HouseholdConfig)}
-"""The envs a saved household can run, by id: the env class and its options."""
+ENVS = {ENV_ID: (ProPerSimHousehold, HouseholdConfig), ENV_ID_V1: (ProPerSimHouseholdV1, HouseholdConfigV1)}
+"""The households a saved household can run, by the id of the env its residents live in
+(``ProPerSim-v1``: residents who listen): the env class and its options."""
 _SHARED = ("step", "day", "time", "clock_step")  # one per log line, not per resident
 
 
@@ -62,6 +74,8 @@ def household_record(step: int, env: ProPerSimHousehold, states, actions: dict, 
         record["rated"] = infos[agent]["rated"]
         if not record["rated"]:
             record["score"] = None  # the resident slept: nothing was delivered or rated
+            if "rating" in record:
+                record["rating"] = None
         residents[agent] = record
     first = states[0]
     return {"step": step, "day": env.clock.day_of(first.step), "time": first.time.isoformat(),
@@ -89,13 +103,14 @@ class HouseholdSimulation(SimulationRunner):
     @classmethod
     def create(cls, path: str | os.PathLike, policies: Mapping[str, Policy] | Callable[[str], Policy], *,
                env_kwargs: dict | None = None, seed: int = 0, policy_seed: int | None = None,
-               policy_names: Mapping[str, str] | None = None) -> HouseholdSimulation:
+               policy_names: Mapping[str, str] | None = None, env_id: str = ENV_ID) -> HouseholdSimulation:
         """A new household folder at ``path`` (which must not exist; missing folders above it
-        are made): the household made with ``env_kwargs`` (``ProPerSimHousehold``'s options),
-        reset with ``seed``. ``policies`` gives each agent its policy: a dict with every
-        agent (``assistant_<first name>``), or a function ``agent -> policy``; agent ``k``'s
-        is reset with ``policy_seed + k`` (default ``seed + k``)."""
-        path, env, env_kwargs, seed, policy_seed = cls._new(path, ENV_ID, env_kwargs, seed, policy_seed)
+        are made): the household of ``env_id`` (``ProPerSim-v0``: ``ProPerSimHousehold``, or
+        ``ProPerSim-v1``: ``ProPerSimHouseholdV1``, whose residents listen) made with
+        ``env_kwargs`` (its options), reset with ``seed``. ``policies`` gives each agent its
+        policy: a dict with every agent (``assistant_<first name>``), or a function
+        ``agent -> policy``; agent ``k``'s is reset with ``policy_seed + k`` (default ``seed + k``)."""
+        path, env, env_kwargs, seed, policy_seed = cls._new(path, env_id, env_kwargs, seed, policy_seed)
         agents = list(env.possible_agents)
         if callable(policies) and not isinstance(policies, Mapping):
             policies = {agent: policies(agent) for agent in agents}
@@ -108,7 +123,7 @@ class HouseholdSimulation(SimulationRunner):
             policies[agent].reset(seeds[agent], infos[agent])
         names = {agent: (policy_names or {}).get(agent) or policy_name_of(policies[agent]) for agent in agents}
         residents = env.household.residents
-        meta = new_meta(path, kind=KIND, agents=agents,
+        meta = new_meta(path, kind=KIND, env_id=env_id, agents=agents,
                         personas=[{"id": r.persona.id, "name": r.persona.name, "agent": agent}
                                   for r, agent in zip(residents, agents)],
                         seeds={"env": seed, "policy": policy_seed, "policies": seeds}, env_kwargs=env_kwargs,
@@ -117,15 +132,18 @@ class HouseholdSimulation(SimulationRunner):
 
     @classmethod
     def resume(cls, path: str | os.PathLike, policies: Mapping[str, Policy] | None = None, *,
-               policy_names: Mapping[str, str] | None = None, days: int | None = None) -> HouseholdSimulation:
-        """Go on from the latest snapshot of the household at ``path``.
+               policy_names: Mapping[str, str] | None = None, days: int | None = None,
+               env_id: str | None = None) -> HouseholdSimulation:
+        """Go on from the latest snapshot of the household at ``path``, with the env it was made
+        with (``meta.json``'s ``env_id``; a household saved before v1 names none: ``ProPerSim-v0``).
 
         The log is cut back to the snapshot's step. ``policies`` (agent -> policy, some or
         all agents) replace the saved ones from here on, each reset with its saved seed;
-        ``days`` lengthens the simulation to that many days in all."""
-        folder, meta = cls._open(path)
+        ``days`` lengthens the simulation to that many days in all. ``env_id``, when given,
+        must be the folder's env: a v1 household is never opened as v0, nor the other way round."""
+        folder, meta, env_cls = cls._open(path, env_id)
         env_kwargs, step = cls._lengthened(folder, meta, days)
-        env = ProPerSimHousehold(**env_kwargs)
+        env = env_cls(**env_kwargs)
         _check_agents("policies", policies or {}, env.possible_agents, every=False)
         _check_agents("policy_names", policy_names or {}, env.possible_agents, every=False)
         sim = cls._restore(folder, meta, env, step, env_kwargs, days)
@@ -169,6 +187,12 @@ class HouseholdSimulation(SimulationRunner):
     def residents(self) -> dict:
         """Agent -> the resident it serves."""
         return dict(zip(self.env.possible_agents, self.env.household.residents))
+
+    @property
+    def listeners(self) -> dict:
+        """Agent -> its resident's :class:`~propersim_env.envs.listener.Listener` (hidden needs,
+        weekly goals, last reply) in a ``ProPerSim-v1`` household; empty in a v0 one."""
+        return dict(zip(self.env.possible_agents, getattr(self.env, "listeners", None) or ()))
 
     @property
     def policy_names(self) -> dict[str, str]:

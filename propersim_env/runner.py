@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
+from .envs import ENV_ID, ENV_ID_V1
 from .storage import SimFolder, SimulationError
 from .storage.atomic import make_temp_dir, publish_dir
 from .storage.folder import FORMAT, LOG, SNAPSHOTS, make_parent_folders
@@ -88,6 +89,34 @@ def check_env_id(env_id, envs: dict) -> str:
     if env_id not in envs:
         raise ValueError(f"env_id must be one of {', '.join(map(repr, envs))}, got {env_id!r}")
     return env_id
+
+
+def env_id_of(meta: dict, envs: dict) -> str:
+    """The env the simulation whose ``meta.json`` (or snapshot manifest) is ``meta`` runs, one
+    of ``envs`` (``ProPerSim-v0`` when it names none, as every folder written before v1)."""
+    env_id = meta.get("env_id", ENV_ID)
+    if env_id not in envs:
+        raise SimulationError(f"this version of propersim_env cannot run env {env_id!r} (it runs "
+                              f"{', '.join(envs)})")
+    return env_id
+
+
+def check_env_of(path, meta: dict, env_id: str | None, envs: dict) -> str:
+    """The env the folder at ``path`` holds; :class:`SimulationError` when ``env_id`` names another."""
+    held = env_id_of(meta, envs)
+    if env_id is not None and check_env_id(env_id, envs) != held:
+        raise SimulationError(f"{path} holds a {held} simulation, not {env_id}: a saved simulation keeps its "
+                              f"env; open it as {held}, or make a new {env_id} simulation")
+    return held
+
+
+def check_snapshot_env(folder: Path, env_id: str) -> None:
+    """Refuse, before unpickling anything, a snapshot of another env than the folder's
+    (a manifest without ``env_id`` is of ``ProPerSim-v0``)."""
+    held = read_manifest(folder).get("env_id", ENV_ID)
+    if held != env_id:
+        raise SimulationError(f"{folder} is a snapshot of a {held} simulation, but its folder's meta.json says "
+                              f"{env_id}: the folder is inconsistent and cannot be resumed")
 
 
 def new_meta(path: Path, *, personas: list[dict], seeds: dict, env_kwargs: dict, policy, steps_per_day: int,
@@ -173,10 +202,6 @@ class SimulationRunner:
         """The resident state whose time and clock step are the simulation's now."""
         raise NotImplementedError
 
-    def _manifest_info(self) -> dict:
-        """What a snapshot's manifest adds about the env (nothing by default)."""
-        return {}
-
     @classmethod
     def _live_of(cls, env) -> dict | None:
         """Connections, not state: never saved, taken from the resuming env (none by default)."""
@@ -184,12 +209,20 @@ class SimulationRunner:
 
     @classmethod
     def _check_snapshot(cls, snapshot: Path, meta: dict) -> None:
-        """Refuse, before anything is unpickled, a snapshot this runner cannot resume."""
+        """Refuse, before anything is unpickled, a snapshot this runner cannot resume: of another
+        state version, or of another env than meta.json's."""
         check_state_version(snapshot, cls.STATE_VERSION, cls.STATE_WHAT)
+        check_snapshot_env(snapshot, env_id_of(meta, cls.ENVS))
 
     @classmethod
     def _check_state(cls, folder: SimFolder, snapshot: Path, meta: dict, state: dict) -> None:
-        """Refuse a loaded snapshot's state that does not belong to the folder (nothing by default)."""
+        """Refuse a loaded state of another env than meta.json's (a v1 env's state holds its
+        residents' ``listening``)."""
+        env_id = env_id_of(meta, cls.ENVS)
+        if ("listening" in state["env"]) != (env_id == ENV_ID_V1):
+            raise SimulationError(f"{snapshot} holds the state of "
+                                  f"{ENV_ID_V1 if 'listening' in state['env'] else ENV_ID}, but {folder.meta_path} "
+                                  f"says {env_id}: the folder is inconsistent and cannot be resumed")
 
     # ---- making one -----------------------------------------------------------
     @classmethod
@@ -226,9 +259,13 @@ class SimulationRunner:
         return sim
 
     @classmethod
-    def _open(cls, path: str | os.PathLike) -> tuple[SimFolder, dict]:
+    def _open(cls, path: str | os.PathLike, env_id: str | None) -> tuple[SimFolder, dict, type]:
+        """The folder at ``path``, its meta.json and the class of the env it holds (``env_id``,
+        when given, must be that env: a folder is never opened as another)."""
         folder = SimFolder.open(path)
-        return folder, folder.read_meta(kind=cls.KIND)
+        meta = folder.read_meta(kind=cls.KIND)
+        env_cls, _ = cls.ENVS[check_env_of(folder.path, meta, env_id, cls.ENVS)]
+        return folder, meta, env_cls
 
     @staticmethod
     def _lengthened(folder: SimFolder, meta: dict, days: int | None) -> tuple[dict, int]:
@@ -345,6 +382,11 @@ class SimulationRunner:
     def days(self) -> int:
         return self.env.days
 
+    @property
+    def env_id(self) -> str:
+        """``"ProPerSim-v0"`` or ``"ProPerSim-v1"``: the env this simulation runs."""
+        return env_id_of(self.meta, self.ENVS)
+
     # ---- snapshots -------------------------------------------------------------------
     def _check_usable(self) -> None:
         if self._failed is not None:
@@ -358,7 +400,9 @@ class SimulationRunner:
                  "finished": self.finished}
         files = dump_state(state, self._labels(), self._live_of(self.env))
         info = {"day": self.day, "time": self.now.isoformat(), "reason": reason, "finished": self.finished,
-                "state_version": self.STATE_VERSION, **self._manifest_info()}
+                "state_version": self.STATE_VERSION}
+        if self.env_id != ENV_ID:  # v0's manifests stay as they were before v1
+            info["env_id"] = self.env_id
         final = write_snapshot(self.folder.snapshots_dir, self.step, info, files)
         self.snapshot_step = self.step
         self.meta.update({"step": self.step, "day": self.day, "time": self.now.isoformat(),

@@ -37,8 +37,8 @@ from __future__ import annotations
 
 import math
 import os
-from pathlib import Path
 
+from . import runner
 from .core import parse_decision
 from .envs import (
     ENV_ID,
@@ -62,8 +62,6 @@ from .runner import (  # noqa: F401 - the helpers stay importable from here, as 
 from .runner import (
     check_env_id as check_env_id_in,
 )
-from .storage import SimFolder, SimulationError
-from .storage.snapshot import read_manifest
 
 ENVS: dict[str, tuple[type[ProPerSimEnv], type[EnvConfig]]] = {
     ENV_ID: (ProPerSimEnv, EnvConfig),
@@ -81,20 +79,12 @@ def check_env_id(env_id) -> str:
 def env_id_of(meta: dict) -> str:
     """The env the simulation whose ``meta.json`` (or snapshot manifest) is ``meta`` runs
     (``ProPerSim-v0`` when it names none, as every folder written before v1)."""
-    env_id = meta.get("env_id", ENV_ID)
-    if env_id not in ENVS:
-        raise SimulationError(f"this version of propersim_env cannot run env {env_id!r} (it runs "
-                              f"{', '.join(ENVS)})")
-    return env_id
+    return runner.env_id_of(meta, ENVS)
 
 
 def check_env_of(path, meta: dict, env_id: str | None) -> str:
     """The env the folder at ``path`` holds; :class:`SimulationError` when ``env_id`` names another."""
-    held = env_id_of(meta)
-    if env_id is not None and check_env_id(env_id) != held:
-        raise SimulationError(f"{path} holds a {held} simulation, not {env_id}: a saved simulation keeps its "
-                              f"env; open it as {held}, or make a new {env_id} simulation")
-    return held
+    return runner.check_env_of(path, meta, env_id, ENVS)
 
 
 def step_record(step: int, state, clock, action: str, reward: float, info: dict) -> dict:
@@ -146,15 +136,6 @@ def listening_record(info: dict) -> dict:
     return part
 
 
-def check_snapshot_env(folder: Path, env_id: str) -> None:
-    """Refuse, before unpickling anything, a snapshot of another env than the folder's
-    (a manifest without ``env_id`` is of ``ProPerSim-v0``)."""
-    held = read_manifest(folder).get("env_id", ENV_ID)
-    if held != env_id:
-        raise SimulationError(f"{folder} is a snapshot of a {held} simulation, but its folder's meta.json says "
-                              f"{env_id}: the folder is inconsistent and cannot be resumed")
-
-
 class Simulation(SimulationRunner):
     """One simulation folder being run. Make one with :meth:`create` or :meth:`resume`."""
 
@@ -196,26 +177,13 @@ class Simulation(SimulationRunner):
         the simulation to that many days in all. ``env_id``, when given, must be the
         folder's env: a ``ProPerSim-v1`` folder is never opened as ``ProPerSim-v0``, nor the
         other way round."""
-        folder, meta = cls._open(path)
-        env_cls, _ = ENVS[check_env_of(folder.path, meta, env_id)]
+        folder, meta, env_cls = cls._open(path, env_id)
         env_kwargs, step = cls._lengthened(folder, meta, days)
         sim = cls._restore(folder, meta, env_cls(**env_kwargs), step, env_kwargs, days)
         if policy is not None:
             sim.replace_policy(policy, policy_name)
         folder.write_meta(meta)
         return sim
-
-    @classmethod
-    def _check_snapshot(cls, snapshot: Path, meta: dict) -> None:
-        super()._check_snapshot(snapshot, meta)
-        check_snapshot_env(snapshot, env_id_of(meta))
-
-    @classmethod
-    def _check_state(cls, folder: SimFolder, snapshot: Path, meta: dict, state: dict) -> None:
-        if ("listening" in state["env"]) != (env_id_of(meta) == ENV_ID_V1):
-            raise SimulationError(f"{snapshot} holds the state of "
-                                  f"{ENV_ID_V1 if 'listening' in state['env'] else ENV_ID}, but {folder.meta_path} "
-                                  f"says {env_id_of(meta)}: the folder is inconsistent and cannot be resumed")
 
     @classmethod
     def _live_of(cls, env: ProPerSimEnv) -> dict:
@@ -244,11 +212,6 @@ class Simulation(SimulationRunner):
         return self.env.resident
 
     @property
-    def env_id(self) -> str:
-        """``"ProPerSim-v0"`` or ``"ProPerSim-v1"``: the env this simulation runs."""
-        return env_id_of(self.meta)
-
-    @property
     def policy_name(self) -> str:
         return self.meta["config"]["policy"]
 
@@ -267,6 +230,3 @@ class Simulation(SimulationRunner):
         if policy_rng is not None:
             labels[id(policy_rng)] = "policy"
         return labels
-
-    def _manifest_info(self) -> dict:
-        return {} if self.env_id == ENV_ID else {"env_id": self.env_id}  # v0's manifests stay as they were
