@@ -46,7 +46,8 @@ HELP = """Commands (one a line; words are case-insensitive):
   print last decision                the latest suggestion or silence, its score and reasons (and, in
                                      ProPerSim-v1, the resident's reply and whether it acted on it)
   print needs                        ProPerSim-v1: the resident's hidden needs (0-1) and its weekly
-                                     goals' progress, which the assistant never sees
+                                     goals' progress, which the assistant never sees (a v1 household:
+                                     each resident's)
   print all persona schedule         every resident's plan of today, decomposed into subtasks
   print hourly org persona schedule  today's plan before decomposition: the planner's activity blocks
   print persona chatting with buffer <name>
@@ -152,7 +153,8 @@ class Console:
             names = sim.policy_names
             who = ", ".join(f"{r.name} (persona {r.persona.id}, {agent}, policy {names[agent]})"
                             for agent, r in sim.residents.items())
-            head = f"Household simulation {sim.path.name} ({sim.path}): {who}"
+            env = "" if sim.env_id == ENV_ID else f", {sim.env_id}"
+            head = f"Household simulation {sim.path.name} ({sim.path}){env}: {who}"
         else:
             persona = sim.env.persona
             env = "" if sim.env_id == ENV_ID else f", {sim.env_id}"
@@ -264,6 +266,11 @@ class Console:
         if not self.household:
             for line in listening_lines(records):
                 self._say(line)
+        else:
+            for agent, resident in self.members():
+                mine = [self._record_of(r, agent) for r in records]
+                for line in listening_lines(mine, resident.persona.first_name):
+                    self._say(line)
         if sim.finished:
             self._say(f"The simulation has ended after day {sim.days}; 'finish' saves and leaves.")
         elif self.household:
@@ -322,7 +329,7 @@ class Console:
             return self._each(self._named(rest), lambda agent, r: last_decision(
                 self._record_of(sim.last_record, agent)))
         if low[:1] == ["needs"]:
-            return self._each(self._named(words[1:]), lambda agent, r: self._needs(r))
+            return self._each(self._named(words[1:]), self._needs)
         if rest:
             raise ConsoleError(f"'print {what}' takes no arguments, got {' '.join(rest)!r}")
         if what == "current time":
@@ -330,15 +337,19 @@ class Console:
         shown = " ".join(words)
         raise ConsoleError(f"unknown command 'print {shown}'; type 'help' for what 'print' can show")
 
-    def _needs(self, resident) -> str:
+    def _needs(self, agent, resident) -> str:
         """``print needs``: the hidden need levels and the weekly goals of a ProPerSim-v1 resident."""
         sim = self.sim
-        if self.household or sim.env_id == ENV_ID:
-            what = "household runs ProPerSim-v0's residents" if self.household else "simulation runs ProPerSim-v0"
-            raise ConsoleError(f"'print needs' shows ProPerSim-v1's hidden needs and weekly goals; this {what}, "
-                               "whose resident has none. Make a v1 simulation to see them: "
+        if sim.env_id == ENV_ID:
+            if self.household:
+                raise ConsoleError("'print needs' shows ProPerSim-v1's hidden needs and weekly goals; this "
+                                   "household runs ProPerSim-v0, whose residents have none. Make a v1 household "
+                                   "to see them: propersim console NEW --new --personas 1,2 --env ProPerSim-v1")
+            raise ConsoleError("'print needs' shows ProPerSim-v1's hidden needs and weekly goals; this simulation "
+                               "runs ProPerSim-v0, whose resident has none. Make a v1 simulation to see them: "
                                "propersim console NEW --new --env ProPerSim-v1")
-        return needs_text(resident, sim.env.listener.needs, sim.env.listener.goals, sim.now, sim.day)
+        listener = sim.listeners[agent] if self.household else sim.env.listener
+        return needs_text(resident, listener.needs, listener.goals, sim.now, sim.day)
 
     def _tile_details(self, position, residents) -> str:
         lines = sim_text.tile_details(self.sim.env.house, residents[0].events, position, residents[0]).split("\n")
@@ -572,16 +583,19 @@ def _day_end(record: dict) -> str:
             f"+{record['wellbeing']:.2f} reward)")
 
 
-def listening_lines(records: list[dict]) -> list[str]:
-    """After ``run`` in a ProPerSim-v1 simulation: how the resident took the run's suggestions,
-    its latest reply, and the day-end well-being of the days that ended (nothing for v0)."""
+def listening_lines(records: list[dict], who: str | None = None) -> list[str]:
+    """After ``run`` in a ProPerSim-v1 simulation: how the resident (in a household, the one
+    named ``who``, from its records) took the run's suggestions, its latest reply, and the
+    day-end well-being of the days that ended (nothing for v0)."""
     heard = [r for r in records if r.get("accepted") is not None]
     lines = []
     if heard:
         accepted = sum(bool(r["accepted"]) for r in heard)
         acted = sum(bool(r["acted"]) for r in heard)
         last = heard[-1]
-        lines.append(f"The resident accepted {accepted} of {len(heard)} and acted on {acted}; last reply at "
-                     f"{last['time'][11:16]}: \"{last['resident_reply']}\" ({_answer(last)})")
-    lines += [_day_end(r)[0].upper() + _day_end(r)[1:] + "." for r in records if r.get("day_end")]
+        lines.append(f"{who or 'The resident'} accepted {accepted} of {len(heard)} and acted on {acted}; last "
+                     f"reply at {last['time'][11:16]}: \"{last['resident_reply']}\" ({_answer(last)})")
+    for r in records:
+        if r.get("day_end"):
+            lines.append(f"{who}'s {_day_end(r)}." if who else _day_end(r)[0].upper() + _day_end(r)[1:] + ".")
     return lines

@@ -18,7 +18,7 @@ import sys
 from .argtypes import non_negative_int, positive_int
 from .core import add_arguments, arguments_given
 from .envs import ENV_ID, ENV_ID_V1, EnvConfig, EnvConfigV1
-from .envs.config import HouseholdConfig
+from .envs.config import HouseholdConfig, HouseholdConfigV1
 from .household_simulation import HouseholdSimulation
 from .replay import speed_argument
 from .simulation import ENVS, Simulation, check_env_of
@@ -60,9 +60,9 @@ def add_parsers(sub) -> None:
                      help="with --new: random seed, 0 or more (default 0)")
     add_arguments(con, EnvConfig, _NEW_ENV_OPTIONS[1:], omit_default=True, help_prefix="with --new: ")
     con.add_argument("--env", choices=tuple(ENVS), default=None,
-                     help=f"with --new: the env the simulation runs (default {ENV_ID}, the study's setting; "
-                          f"{ENV_ID_V1}: a resident who listens, with hidden needs and weekly goals). A saved "
-                          "simulation keeps its env: naming another is refused")
+                     help=f"with --new: the env the simulation (or household) runs (default {ENV_ID}, the "
+                          f"study's setting; {ENV_ID_V1}: residents who listen, with hidden needs and weekly "
+                          "goals). A saved simulation keeps its env: naming another is refused")
     add_arguments(con, EnvConfigV1, _V1_OPTIONS, omit_default=True, help_prefix=f"with --new --env {ENV_ID_V1}: ")
     add_arguments(con, HouseholdConfig, _HOUSEHOLD_OPTIONS, omit_default=True,
                   help_prefix="with --new, makes a household (one assistant per resident, each the --policy): ")
@@ -130,9 +130,6 @@ def open_simulation(args: argparse.Namespace) -> Simulation | HouseholdSimulatio
                                   f"{ENV_ID_V1}: add --env {ENV_ID_V1}")
         household = [f"--{o.replace('_', '-')}" for o in _HOUSEHOLD_OPTIONS if getattr(args, o) is not None]
         if household:
-            if env_id not in (None, ENV_ID):
-                raise SimulationError(f"a household runs {ENV_ID}'s residents: --env {env_id} applies to a "
-                                      "single resident (--persona)")
             if getattr(args, "persona", None) is not None:
                 raise SimulationError("give --persona (one resident) or --personas (a household), not both")
             if args.personas is None:
@@ -141,9 +138,11 @@ def open_simulation(args: argparse.Namespace) -> Simulation | HouseholdSimulatio
             env_kwargs = {"personas": list(args.personas), "days": defaults["days"]}
             env_kwargs.update(arguments_given(args, HouseholdConfig, ("days", *_NEW_ENV_OPTIONS[1:],
                                                                       "conversation_chance")))
+            if env_id == ENV_ID_V1:
+                env_kwargs.update(arguments_given(args, HouseholdConfigV1, _V1_OPTIONS))
             make_policy(name)  # a policy that cannot load is refused before anything is written
             sim = HouseholdSimulation.create(args.sim, lambda agent: make_policy(name), env_kwargs=env_kwargs,
-                                             seed=seed)
+                                             seed=seed, env_id=env_id or ENV_ID)
             names = {agent: name for agent in sim.agents}  # the name asked for, as a single simulation keeps it
             sim.meta["config"]["policy"] = names
             sim.meta["policy_history"] = [{"step": 0, "policy": dict(names)}]
@@ -165,13 +164,8 @@ def open_simulation(args: argparse.Namespace) -> Simulation | HouseholdSimulatio
     origin = SimFolder.open(args.fork or args.sim)
     meta = origin.read_meta()
     kind = kind_of(meta)
-    if env_id is not None:
-        if kind == "household":
-            if env_id != ENV_ID:
-                raise SimulationError(f"{origin.path} holds a household simulation, which runs {ENV_ID}'s "
-                                      f"residents, not {env_id}")
-        else:
-            check_env_of(origin.path, meta, env_id)
+    if env_id is not None:  # a household's env ids are a single resident's
+        check_env_of(origin.path, meta, env_id)
     policy = make_policy(args.policy) if args.policy else None
     if args.fork:
         fork_simulation(args.fork, args.sim, step=args.at_step, days=args.days)
