@@ -24,7 +24,10 @@ and acted on it) under the decision and in the bubble, and a needs strip, one
 small bar per hidden need (0 to 1) at the current step; the data's ``needs``
 names them and each step holds ``n`` (their levels), ``rp`` (the reply),
 ``ac``/``ad`` (accepted, acted) and ``pa`` (the proposed activity), and ``wb``
-(the day's well-being score) at a day's last step. v0 data carries none of these.
+(the day's well-being score) at a day's last step. A v1 household's step holds
+these in each resident's record, and the page shows each resident's reply
+under its line and in its bubble, and one needs strip per resident. v0 data
+carries none of these.
 """
 
 from __future__ import annotations
@@ -122,9 +125,9 @@ def page_head(path: Path, meta: dict, strings: Strings) -> dict:
         description = load_persona(persona["id"]).describe()
         data["persona"] = {"id": persona["id"], "name": persona["name"], "description": description}
         data["policy"] = meta["config"].get("policy", "?")
-        if listens(meta):
-            data["env"] = ENV_ID_V1
-            data["needs"] = {"names": list(NEEDS), "low": LOW, "critical": CRITICAL}
+    if listens(meta):
+        data["env"] = ENV_ID_V1
+        data["needs"] = {"names": list(NEEDS), "low": LOW, "critical": CRITICAL}
     return {
         **data,
         "days": meta["config"]["env"].get("days", 1),
@@ -135,20 +138,18 @@ def page_head(path: Path, meta: dict, strings: Strings) -> dict:
 
 
 def listens(meta: dict) -> bool:
-    """Whether the single-resident simulation whose ``meta.json`` is ``meta`` runs ``ProPerSim-v1``
+    """Whether the simulation (or household) whose ``meta.json`` is ``meta`` runs ``ProPerSim-v1``
     (a folder that names no env runs v0)."""
-    return kind_of(meta) == "single" and meta.get("env_id", ENV_ID) == ENV_ID_V1
+    return meta.get("env_id", ENV_ID) == ENV_ID_V1
 
 
 def page_step(meta: dict, record: dict, strings: Strings) -> dict:
     """One log record as the page plays it (a household's holds every resident's, by agent)."""
     if kind_of(meta) == "household":
         return {"t": record["time"], "day": record["day"],
-                "rs": {agent: _resident_step(rec, strings) for agent, rec in record["residents"].items()}}
-    step = {"t": record["time"], "day": record["day"], **_resident_step(record, strings)}
-    if listens(meta):
-        step.update(_listening_step(record, strings))
-    return step
+                "rs": {agent: _resident_step(rec, strings, listens(meta))
+                       for agent, rec in record["residents"].items()}}
+    return {"t": record["time"], "day": record["day"], **_resident_step(record, strings, listens(meta))}
 
 
 def _listening_step(r: dict, strings: Strings) -> dict:
@@ -183,14 +184,17 @@ def replay_data(sim: str | os.PathLike, start_step: int = 0, speed: float | None
     return data
 
 
-def _resident_step(r: dict, strings: Strings) -> dict:
-    """One resident's part of a step on the page. A household resident who slept through the
+def _resident_step(r: dict, strings: Strings, listening: bool = False) -> dict:
+    """One resident's part of a step on the page (with ``listening``, a ``ProPerSim-v1``
+    resident's, what it made of the decision too). A household resident who slept through the
     step (``rated`` false) heard nothing: no decision, no score, ``z`` set."""
     step = {
         "x": r["tile"][0], "y": r["tile"][1], "w": int(r["walking"]),
         "a": strings(r["user_action"]), "d": strings(r["decision"]), "s": r["score"],
         "c": r["scores"], "r": {c: strings(text) for c, text in r["reasons"].items()},
     }
+    if listening:
+        step.update(_listening_step(r, strings))
     if r.get("rated") is False:
         step.update(d=-1, s=None, z=1)
     return step

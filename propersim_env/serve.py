@@ -7,7 +7,8 @@ a simulation runs in another process (the console, ``Simulation.run``,
 ``HouseholdSimulation.run``), and follows the newest step unless the user has
 stepped back. ``--start-step`` and ``--speed`` make it a demo: it plays from
 that step at that many steps a second. A ``ProPerSim-v1`` simulation's page
-shows the resident's replies and its needs strip, as the written page does.
+shows the resident's replies and its needs strip (a v1 household's, each
+resident's), as the written page does.
 
 The log is read while another process appends to it: a half-written last line
 is left until it is complete. A log cut back (a resumed run goes on from its

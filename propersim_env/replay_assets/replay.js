@@ -9,7 +9,9 @@
    ProPerSim-v1 (data.needs): each step also holds the resident's reply (rp), whether it accepted
    (ac) and acted on (ad) the suggestion, the proposed activity (pa), its hidden need levels (n, in
    data.needs.names order) and at a day's last step the day's well-being score (wb); the page shows
-   the reply under the decision and in the bubble, and a needs strip: one small bar per need, 0..1. */
+   the reply under the decision and in the bubble, and a needs strip: one small bar per need, 0..1.
+   A v1 household's residents each have these in their own records: each resident's reply shows under
+   its line and in its bubble, and the strip has one row of bars per resident. */
 (function () {
   "use strict";
 
@@ -200,15 +202,14 @@
       "accepted; the day did not change";
   }
   function hasReply(r) { return !!needs && r.d >= 0 && r.rp >= 0; }
-  function replyLine(box, r) {
-    box.appendChild(el("b", null, data.persona.name.split(" ")[0] + ": "));
+  function firstName(f) { return (f.who ? f.who.name : data.persona.name).split(" ")[0]; }
+  function replyLine(box, r, f) {
+    box.appendChild(el("b", null, firstName(f) + ": "));
     box.appendChild(el("span", "reply-text", "\u201c" + S[r.rp] + "\u201d"));
     box.appendChild(el("span", "reply-how", " \u00b7 " + replyHow(r)));
   }
-  function buildNeeds() {
-    if (!needs) { return; }
-    var box = $("needs");
-    box.textContent = "";
+  /* the bars of every need, 0..1, in box; a household's residents each have a row of them */
+  function needBars(box) {
     needs.names.forEach(function (name) {
       var item = el("div", "need"), bar = el("div", "need-bar"), mark = el("div", "need-low-mark");
       item.setAttribute("data-need", name);
@@ -221,15 +222,37 @@
       item.appendChild(el("span", "need-name", name));
       box.appendChild(item);
     });
-    var line = el("div", null, "");
-    line.id = "wellbeing-line";
-    box.appendChild(line);
+  }
+  function buildNeeds() {
+    if (!needs) { return; }
+    var box = $("needs");
+    box.textContent = "";
+    if (household) {
+      $("needs-head").textContent = "Residents' hidden needs";
+      figures.forEach(function (f) {
+        var row = el("div", "needs-resident"), bars = el("div", "needs-bars"), line = el("div", "wellbeing-line", "");
+        row.setAttribute("data-agent", f.agent);
+        row.style.borderLeftColor = rgb(f.who.colour);
+        row.appendChild(el("div", "needs-who", firstName(f)));
+        needBars(bars);
+        row.appendChild(bars);
+        row.appendChild(line);
+        box.appendChild(row);
+        f.needs = { bars: bars, line: line };
+      });
+    } else {
+      needBars(box);
+      var line = el("div", null, "");
+      line.id = "wellbeing-line";
+      box.appendChild(line);
+      figures[0].needs = { bars: box, line: line };
+    }
     box.hidden = false;
     $("needs-head").hidden = false;
   }
-  function showNeeds(r) {
+  function showNeeds(f, r, day) {
     if (!needs) { return; }
-    var items = $("needs").querySelectorAll(".need");
+    var items = f.needs.bars.querySelectorAll(".need");
     needs.names.forEach(function (name, k) {
       var v = r.n ? r.n[k] : null, item = items[k];
       var known = v !== null && v !== undefined;
@@ -239,8 +262,8 @@
       item.querySelector(".need-fill").style.height = (known ? Math.max(0, Math.min(1, v)) * 100 : 0) + "%";
       item.querySelector(".need-value").textContent = known ? v.toFixed(2) : "-";
     });
-    $("wellbeing-line").textContent = r.wb !== undefined && r.wb !== null ?
-      "day " + (r.day + 1) + " ended: well-being " + r.wb.toFixed(2) : "";
+    f.needs.line.textContent = r.wb !== undefined && r.wb !== null ?
+      "day " + (day + 1) + " ended: well-being " + r.wb.toFixed(2) : "";
   }
 
   /* ---- one step on screen ---- */
@@ -272,9 +295,9 @@
     head.appendChild(el("span", "badge score " + scoreClass(r.s), scoreText(r.s)));
     bubble.appendChild(head);
     bubble.appendChild(el("div", "bubble-text", "\u201c" + S[r.d] + "\u201d"));
-    if (!household && hasReply(r)) {
+    if (hasReply(r)) {
       var said = el("div", "bubble-reply");
-      replyLine(said, r);
+      replyLine(said, r, f);
       bubble.appendChild(said);
     }
     var list = el("ul", "reasons");
@@ -344,7 +367,15 @@
         said.appendChild(el("span", r.d >= 0 ? "quote" : "noop", r.d >= 0 ? "\u201c" + S[r.d] + "\u201d" :
           (r.z ? "not delivered" : "No Recommendation")));
         decision.appendChild(said);
+        if (hasReply(r)) {
+          var heardLine = el("div", "resident-reply");
+          heardLine.setAttribute("data-agent", f.agent);
+          replyLine(heardLine, r, f);
+          decision.appendChild(heardLine);
+        }
+        showNeeds(f, r, step.day);
       });
+      $("reply").hidden = true;
       $("criteria").textContent = "";
     } else {
       var r = step;
@@ -357,9 +388,9 @@
       var reply = $("reply");
       reply.textContent = "";
       reply.hidden = !hasReply(r);
-      if (hasReply(r)) { replyLine(reply, r); }
+      if (hasReply(r)) { replyLine(reply, r, figures[0]); }
       criteriaList($("criteria"), r);
-      showNeeds(r);
+      showNeeds(figures[0], r, r.day);
     }
     var scored = scoredSoFar[i];
     $("totals").textContent = count(suggestionsSoFar[i], "suggestion") + " in " + count(decisionsSoFar[i], "decision") + "; mean score " +
