@@ -260,7 +260,7 @@ def test_a_v0_simulation_refuses_print_needs(monkeypatch, capsys, tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["--new", "--wellbeing-weight", "5"], "--wellbeing-weight only applies to ProPerSim-v1: add --env ProPerSim-v1"),
-    (["--new", "--env", ENV_ID_V1, "--personas", "1,2"], "a household runs ProPerSim-v0's residents"),
+    (["--new", "--wellbeing-weight", "5", "--personas", "1,2"], "--wellbeing-weight only applies to ProPerSim-v1"),
     (["--new", "--env", "ProPerSim-v2"], "invalid choice: 'ProPerSim-v2'"),
 ])
 def test_the_console_refuses_v1_options_where_they_do_not_apply(monkeypatch, capsys, tmp_path, args, message):
