@@ -513,3 +513,20 @@ def test_an_ended_episode_extended_goes_on_with_v1s_info():
     assert env.clock.day_of(env.state.step) == 1
     _, reward, _, _, info = env.step("")
     assert reward == info["rating"] + info["wellbeing"]
+
+
+@pytest.mark.slow
+def test_the_acceptance_benchmark_counts_every_suggestion_by_rating_and_traits():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import v1_acceptance
+
+    asked, accepted = v1_acceptance.acceptance(["oracle", "random"], [1, 4], days=1, seed=0)
+    by_rating = {k[1]: n for k, n in asked.items() if k[0] == "rating"}
+    by_traits = {k[1]: n for k, n in asked.items() if k[0] == "traits"}
+    assert sum(by_rating.values()) == sum(by_traits.values()) > 0  # each suggestion counted once in each
+    assert all(0 <= accepted[k] <= asked[k] for k in asked)
+    rates = [accepted[("rating", r)] / asked[("rating", r)] for r in sorted(by_rating) if asked[("rating", r)] >= 10]
+    assert len(rates) >= 2 and rates == sorted(rates)  # a better-rated suggestion is taken up more often
