@@ -1,6 +1,5 @@
 """`propersim console`: every command, driven through standard input."""
 
-import io
 import json
 import re
 import subprocess
@@ -8,29 +7,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from console_support import answer, console
 
-from propersim_env.cli import main
 from propersim_env.storage import SimFolder, read_records
 
 ROOT = Path(__file__).resolve().parents[1]
 NEW = ["--new", "--persona", "3", "--days", "2", "--seed", "4", "--policy", "random"]
 
 
-def console(monkeypatch, capsys, args, script):
-    """Run `propersim console ARGS` with SCRIPT on standard input; (exit code, stdout, stderr)."""
-    monkeypatch.setattr(sys, "stdin", io.StringIO(script))
-    try:
-        code = main(["console", *map(str, args)])
-    except SystemExit as exc:  # argparse refused an argument
-        code = exc.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
-def answer(out: str, command: str, nth: int = -1) -> str:
-    """What the console printed after the NTH time it read COMMAND (up to the next prompt)."""
-    part = out.split(f"propersim> {command}\n")[1:][nth]
-    return part.split("propersim> ", 1)[0]
 
 
 @pytest.mark.slow

@@ -3,11 +3,10 @@
 import io
 import json
 import pickle
-import sys
 
 import pytest
+from console_support import answer, console
 
-from propersim_env.cli import main
 from propersim_env.console import Console
 from propersim_env.household_simulation import HouseholdSimulation
 from propersim_env.simulation import Simulation
@@ -22,21 +21,8 @@ HISTORY = ("resident,time,description,kind,importance\n"
            "Amara Okafor,2025-02-10 09:30,ran a half marathon in the rain,,\n")
 
 
-def console(monkeypatch, capsys, args, script):
-    monkeypatch.setattr(sys, "stdin", io.StringIO(script))
-    try:
-        code = main(["console", *map(str, args)])
-    except SystemExit as exc:
-        code = exc.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
-def answer(out: str, command: str, nth: int = -1, prompt: str = "propersim> ") -> str:
-    part = out.split(f"{prompt}{command}\n")[1:][nth]
-    for p in ("propersim> ", "interview> ", "path tester> "):
-        part = part.split(p, 1)[0]
-    return part
 
 
 def state_bytes(sim) -> bytes:

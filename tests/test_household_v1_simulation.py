@@ -3,17 +3,15 @@ folder names its env, resumes and forks with it and refuses the other; each resi
 holds what it made of its own assistant's suggestion; the console prints each resident's hidden
 needs; the replay page shows each resident's replies and needs strip."""
 
-import io
 import json
 import os
 import re
 import shutil
-import sys
 
 import pytest
+from console_support import answer, console
 
 from agents.baselines import make_policy
-from propersim_env.cli import main
 from propersim_env.envs import ENV_ID, ENV_ID_V1
 from propersim_env.envs.pettingzoo_env import ProPerSimHousehold
 from propersim_env.envs.pettingzoo_v1 import ProPerSimHouseholdV1
@@ -202,19 +200,8 @@ def test_create_checks_the_env_and_its_options(tmp_path):
 
 
 # ---- the console -----------------------------------------------------------------------------------
-def console(monkeypatch, capsys, args, script):
-    monkeypatch.setattr(sys, "stdin", io.StringIO(script))
-    try:
-        code = main(["console", *map(str, args)])
-    except SystemExit as exc:
-        code = exc.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
-def answer(out: str, command: str, nth: int = -1) -> str:
-    part = out.split(f"propersim> {command}\n")[1:][nth]
-    return part.split("propersim> ", 1)[0]
 
 
 def shown_levels(text: str, name: str) -> dict[str, float]:

@@ -2,17 +2,15 @@
 forks with it and refuses the other; its log records what the resident made of each
 suggestion; the console prints the hidden needs; the replay page shows replies and a needs strip."""
 
-import io
 import json
 import os
 import re
 import shutil
-import sys
 
 import pytest
+from console_support import answer, console
 
 from agents.baselines import V1_POLICIES, make_policy
-from propersim_env.cli import main
 from propersim_env.envs import ENV_ID, ENV_ID_V1, ProPerSimEnv, ProPerSimV1Env
 from propersim_env.replay import replay_data, write_replay
 from propersim_env.serve import LiveLog
@@ -183,19 +181,8 @@ def test_create_checks_the_env_and_its_options(tmp_path):
 
 
 # ---- the console -----------------------------------------------------------------------------------
-def console(monkeypatch, capsys, args, script):
-    monkeypatch.setattr(sys, "stdin", io.StringIO(script))
-    try:
-        code = main(["console", *map(str, args)])
-    except SystemExit as exc:
-        code = exc.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
-def answer(out: str, command: str, nth: int = -1) -> str:
-    part = out.split(f"propersim> {command}\n")[1:][nth]
-    return part.split("propersim> ", 1)[0]
 
 
 def test_the_console_makes_a_v1_simulation_and_prints_the_hidden_needs(monkeypatch, capsys, tmp_path):
