@@ -216,3 +216,17 @@ def test_a_grpo_micro_batch_splits_the_same_optimizer_step_into_smaller_passes(t
     assert shape() == (4, 4) and shape(grpo_micro_batch=2) == (2, 8) and shape(grpo_micro_batch=16) == (16, 1)
     with pytest.raises(ValueError, match="grpo_micro_batch must divide batch_size x num_generations = 16, got 3"):
         TrainingConfig(method="grpo", batch_size=4, num_generations=4, grpo_micro_batch=3)
+
+
+def test_a_micro_batch_splits_a_dpo_optimizer_step_into_smaller_passes(tmp_path):
+    from agents.proper_assistant.training import trl_args
+
+    def shape(method="dpo", **kw):
+        args = trl_args(TrainingConfig(method=method, batch_size=4, **kw), str(tmp_path))
+        return args.per_device_train_batch_size, args.gradient_accumulation_steps
+
+    assert shape() == (4, 1) and shape(micro_batch=1) == (1, 4) and shape(micro_batch=2) == (2, 2)
+    assert shape("best_of_n", micro_batch=1) == (1, 4)
+    assert shape(micro_batch=2, gradient_accumulation_steps=3) == (2, 6)
+    with pytest.raises(ValueError, match="micro_batch must divide batch_size = 4, got 3"):
+        TrainingConfig(method="dpo", batch_size=4, micro_batch=3)

@@ -157,6 +157,10 @@ class TrainingConfig:
                                           "memory (SmolLM2, prompts of ~760 tokens: about 13 GB of RAM with a "
                                           "group of 4 at once); None: one group",
                                           allowed="a divisor of batch_size x num_generations", parse=positive_int)
+    micro_batch: int | None = option(None, "DPO / KTO / SFT / best-of-n: rows per forward and backward pass; the "
+                                     "optimizer step still holds batch_size rows. Smaller needs less memory "
+                                     "(SmolLM2 DPO, max_length 2048: 12-16 GB of RAM with 4 pairs at once); "
+                                     "None: batch_size", allowed="a divisor of batch_size", parse=positive_int)
     seed: int = option(0, "the training run's random seed; set per run by the caller",
                        allowed="an integer of at least 0")
     extra_args: dict = option(None, "any other field of TRL's DPOConfig / KTOConfig / SFTConfig / GRPOConfig / "
@@ -181,6 +185,8 @@ class TrainingConfig:
                              f"got {self.num_generations}")
         if self.grpo_beta < 0 or (self.grpo_temperature is not None and not self.grpo_temperature > 0):
             raise ValueError("grpo_beta must be at least 0 and grpo_temperature positive")
+        if self.micro_batch is not None and not (self.micro_batch >= 1 and self.batch_size % self.micro_batch == 0):
+            raise ValueError(f"micro_batch must divide batch_size = {self.batch_size}, got {self.micro_batch}")
         samples = self.batch_size * self.num_generations
         if self.grpo_micro_batch is not None and not (self.grpo_micro_batch >= 1 and samples % self.grpo_micro_batch == 0):
             raise ValueError(f"grpo_micro_batch must divide batch_size x num_generations = {samples}, "
@@ -248,6 +254,11 @@ def trl_args(config: TrainingConfig, output_dir: str, policy=None):
         config.gradient_checkpointing
     if config.method in ("dpo", "kto"):
         args.update(beta=config.beta, precompute_ref_log_probs=config.precompute_ref_log_probs)
+    if config.micro_batch is not None and config.method not in GROUP_METHODS:
+        # the same batch_size rows an optimizer step, micro_batch at a time
+        args.update(per_device_train_batch_size=config.micro_batch,
+                    gradient_accumulation_steps=config.batch_size // config.micro_batch
+                    * config.gradient_accumulation_steps)
     if config.method in GROUP_METHODS:
         del args["max_length"]  # the prompt is bounded by the caller (see train_adapter)
         temperature = config.grpo_temperature or getattr(policy, "temperature", 1.0)
