@@ -6,7 +6,13 @@ import warnings
 
 import numpy as np
 import pytest
-from pettingzoo.test import api_test, parallel_api_test, parallel_seed_test, render_test, seed_test
+from pettingzoo.test import (
+    api_test,
+    parallel_api_test,
+    parallel_seed_test,
+    render_test,
+    seed_test,
+)
 
 import propersim_env
 from propersim_env.envs.pettingzoo_env import ProPerSimHousehold
@@ -25,18 +31,26 @@ def quiet_pettingzoo_advice():
         yield
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("personas", HOUSEHOLDS)
-def test_the_official_api_tests_pass(personas):
-    parallel_api_test(propersim_env.parallel_env(personas=personas), num_cycles=120)
-    api_test(propersim_env.env(personas=personas), num_cycles=60)
+# the v0 household and the v1 household whose residents listen: (Parallel API, AEC API)
+VERSIONS = [pytest.param(("parallel_env", "env"), id="v0"), pytest.param(("parallel_env_v1", "env_v1"), id="v1")]
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("version", VERSIONS)
 @pytest.mark.parametrize("personas", HOUSEHOLDS)
-def test_the_official_seed_tests_pass(personas):
-    parallel_seed_test(lambda: propersim_env.parallel_env(personas=personas), num_cycles=60)
-    seed_test(lambda: propersim_env.env(personas=personas), num_cycles=60)
+def test_the_official_api_tests_pass(personas, version):
+    parallel, aec = (getattr(propersim_env, name) for name in version)
+    parallel_api_test(parallel(personas=personas), num_cycles=120)
+    api_test(aec(personas=personas), num_cycles=60)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("version", VERSIONS)
+@pytest.mark.parametrize("personas", HOUSEHOLDS)
+def test_the_official_seed_tests_pass(personas, version):
+    parallel, aec = (getattr(propersim_env, name) for name in version)
+    parallel_seed_test(lambda: parallel(personas=personas), num_cycles=60)
+    seed_test(lambda: aec(personas=personas), num_cycles=60)
 
 
 def test_agents_are_named_after_their_residents_and_spaces_are_stable():

@@ -1,11 +1,10 @@
-"""The v1 household (residents who listen) as a PettingZoo env: the official API and seed
-tests, the reward's two parts, acting on suggestions, saving and resuming."""
+"""The v1 household (residents who listen) as a PettingZoo env: the reward's two parts, acting
+on suggestions, saving and resuming (the official API and seed tests: tests/test_pettingzoo.py)."""
 
 import pickle
 import warnings
 
 import pytest
-from pettingzoo.test import api_test, parallel_api_test, parallel_seed_test, seed_test
 
 import propersim_env
 from propersim_env.envs import HouseholdConfigV1, listener
@@ -14,7 +13,6 @@ from propersim_env.envs.pettingzoo_v1 import ProPerSimHouseholdV1
 from propersim_env.user.acting import is_anchor
 
 WALK = "How about a short walk outside to stretch your legs?"
-HOUSEHOLDS = [pytest.param([7], id="one-resident"), pytest.param([1, 2, 3], id="three-residents")]
 
 
 @pytest.fixture(autouse=True)
@@ -47,20 +45,6 @@ def run(personas=(1, 2, 3), days=1, speaker="assistant_sofia", text=WALK, seed=0
                         "states": [(s.step, s.activity, s.address) for s in env.states],
                         "talks": [t.participants for t in env.household.new_conversations]})
     return env, history
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("personas", HOUSEHOLDS)
-def test_the_official_api_tests_pass(personas):
-    parallel_api_test(propersim_env.parallel_env_v1(personas=personas), num_cycles=120)
-    api_test(propersim_env.env_v1(personas=personas), num_cycles=60)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("personas", HOUSEHOLDS)
-def test_the_official_seed_tests_pass(personas):
-    parallel_seed_test(lambda: propersim_env.parallel_env_v1(personas=personas), num_cycles=60)
-    seed_test(lambda: propersim_env.env_v1(personas=personas), num_cycles=60)
 
 
 def test_options_are_checked_and_the_name_says_v1():
